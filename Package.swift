@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "telusur",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "telusur", targets: ["telusur"]),
+        .library(name: "Telusur", targets: ["Telusur"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
+        .target(
+            name: "CXapian",
+            cxxSettings: [.unsafeFlags(["-std=c++17"])],
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libedit from Debian (libedit-dev), for the REPL's line editing.
+        .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(
+            name: "Telusur",
+            dependencies: ["CXapian", "CZlib"]
+        ),
+        .executableTarget(
+            name: "telusur",
+            dependencies: [
+                "Telusur", "CEditline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TelusurTests",
+            dependencies: ["Telusur"]
+        ),
+    ]
+)

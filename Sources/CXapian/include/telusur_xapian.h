@@ -1,0 +1,259 @@
+/*
+ * telusur_xapian.h: a small plain-C face over Xapian 1.4 for telusur's Swift code.
+ *
+ * Rules of this header:
+ *  - Only <stddef.h> and <stdint.h>; no Xapian or C++ type appears here.
+ *  - Each Xapian role has its own incomplete struct: tx_writer (WritableDatabase),
+ *    tx_database (Database, possibly several shards), tx_document, tx_query,
+ *    tx_enquire, tx_results (MSet), tx_spy (ValueCountMatchSpy), tx_terms (a term
+ *    list snapshot), tx_expansion (ESet snapshot).
+ *  - Strings go in as (pointer, length) and are copied before the call returns;
+ *    strings come out as pointers into a handle's own storage, valid until the
+ *    handle is freed or the next call on it, unless stated otherwise.
+ *  - Every function returns a tx_status (0 = ok) and writes results through
+ *    out-parameters. On failure it fills *err (when err is not NULL) with the kind
+ *    and a malloc'd message that the caller releases with tx_error_clear().
+ *  - No C++ exception leaves any function: each body catches Xapian::Error,
+ *    std::exception and everything else.
+ *  - *_free functions accept NULL and never fail. Handles are not thread-safe:
+ *    use one per thread.
+ */
+#ifndef TELUSUR_XAPIAN_H
+#define TELUSUR_XAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Error kinds follow Xapian's exception classes (exception_data.pm). */
+typedef enum tx_status {
+    TX_OK = 0,
+    TX_ERR_DATABASE_LOCK = 1,        /* DatabaseLockError: another writer holds the lock */
+    TX_ERR_DATABASE_MODIFIED = 2,    /* DatabaseModifiedError: reopen and retry */
+    TX_ERR_DATABASE_OPENING = 3,     /* DatabaseOpeningError (not found, not a database) */
+    TX_ERR_DATABASE_VERSION = 4,     /* DatabaseVersionError */
+    TX_ERR_DATABASE_CORRUPT = 5,     /* DatabaseCorruptError */
+    TX_ERR_DATABASE = 6,             /* any other DatabaseError */
+    TX_ERR_DOC_NOT_FOUND = 7,        /* DocNotFoundError */
+    TX_ERR_NETWORK_TIMEOUT = 8,      /* NetworkTimeoutError */
+    TX_ERR_NETWORK = 9,              /* NetworkError (remote shard unreachable, closed) */
+    TX_ERR_QUERY_PARSER = 10,        /* QueryParserError */
+    TX_ERR_INVALID_ARGUMENT = 11,    /* InvalidArgumentError */
+    TX_ERR_INVALID_OPERATION = 12,   /* InvalidOperationError */
+    TX_ERR_UNIMPLEMENTED = 13,       /* UnimplementedError (e.g. a feature on a remote shard) */
+    TX_ERR_RANGE = 14,               /* RangeError */
+    TX_ERR_XAPIAN = 15,              /* another Xapian::Error */
+    TX_ERR_NO_MEMORY = 16,           /* std::bad_alloc */
+    TX_ERR_STD = 17,                 /* another std::exception */
+    TX_ERR_UNKNOWN = 18              /* anything else thrown */
+} tx_status;
+
+/* A failure: the kind and a malloc'd, NUL-terminated message (owned by the struct). */
+typedef struct tx_error {
+    tx_status kind;
+    char *message;
+} tx_error;
+
+/* Frees err->message and resets the struct. Accepts NULL. */
+void tx_error_clear(tx_error *err);
+
+/* Xapian's version string, e.g. "1.4.22" (static storage). */
+const char *tx_version(void);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef struct tx_document tx_document;
+
+tx_status tx_document_new(tx_document **out, tx_error *err);
+void tx_document_free(tx_document *doc);
+
+/* Adds `count` positional terms packed in `bytes`: term i is lens[i] bytes long and
+ * occurs at positions[i] (Xapian::Document::add_posting). */
+tx_status tx_document_add_postings(tx_document *doc, const char *bytes,
+                                   const uint32_t *lens, const uint32_t *positions,
+                                   size_t count, tx_error *err);
+/* A term without position; wdf_inc 0 makes it a boolean filter term (add_boolean_term). */
+tx_status tx_document_add_term(tx_document *doc, const char *term, size_t len,
+                               uint32_t wdf_inc, tx_error *err);
+/* Document::add_value(slot, value). */
+tx_status tx_document_set_value(tx_document *doc, uint32_t slot, const char *value,
+                                size_t len, tx_error *err);
+/* Document::set_data(data). */
+tx_status tx_document_set_data(tx_document *doc, const char *data, size_t len,
+                               tx_error *err);
+
+/* ------------------------------------------------------------------ writing */
+
+typedef struct tx_writer tx_writer;
+
+/* Opens or creates a writable database at path (WritableDatabase, DB_CREATE_OR_OPEN).
+ * Fails with TX_ERR_DATABASE_LOCK when another writer holds it. */
+tx_status tx_writer_open(const char *path, size_t len, tx_writer **out, tx_error *err);
+/* Closes (WritableDatabase::close) and frees. Uncommitted changes are discarded. */
+void tx_writer_free(tx_writer *w);
+
+tx_status tx_writer_begin(tx_writer *w, tx_error *err);  /* begin_transaction(true) */
+tx_status tx_writer_commit(tx_writer *w, tx_error *err); /* commit_transaction() */
+tx_status tx_writer_cancel(tx_writer *w, tx_error *err); /* cancel_transaction() */
+
+/* add_document; *docid receives the new document id. Does not consume doc. */
+tx_status tx_writer_add(tx_writer *w, const tx_document *doc, uint32_t *docid,
+                        tx_error *err);
+/* replace_document(unique_term, doc): adds or replaces the documents indexed by term. */
+tx_status tx_writer_replace(tx_writer *w, const char *term, size_t len,
+                            const tx_document *doc, tx_error *err);
+/* delete_document(term): removes every document indexed by term. *deleted receives
+ * how many there were. */
+tx_status tx_writer_delete(tx_writer *w, const char *term, size_t len,
+                           uint32_t *deleted, tx_error *err);
+/* Value `slot` of the first document indexed by term. *found is 0 when no document
+ * has the term; the value is copied into a malloc'd buffer the caller frees with
+ * tx_free(). */
+tx_status tx_writer_first_value(tx_writer *w, const char *term, size_t len,
+                                uint32_t slot, int *found, char **value,
+                                size_t *value_len, tx_error *err);
+tx_status tx_writer_set_metadata(tx_writer *w, const char *key, size_t key_len,
+                                 const char *value, size_t value_len, tx_error *err);
+/* Adds a word to the spelling dictionary (add_spelling). */
+tx_status tx_writer_add_spelling(tx_writer *w, const char *word, size_t len,
+                                 uint32_t freq, tx_error *err);
+tx_status tx_writer_doccount(tx_writer *w, uint32_t *count, tx_error *err);
+
+/* Frees a buffer malloc'd by this library. */
+void tx_free(void *p);
+
+/* ------------------------------------------------------------------ reading */
+
+typedef struct tx_database tx_database;
+
+/* An empty database; add shards with tx_database_add. */
+tx_status tx_database_new(tx_database **out, tx_error *err);
+void tx_database_free(tx_database *db);
+/* Opens path (a database directory or a stub file listing local and remote shards)
+ * and adds it to db (Database::add_database). */
+tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_error *err);
+/* Database::reopen(); *changed is 1 when a newer revision was opened. */
+tx_status tx_database_reopen(tx_database *db, int *changed, tx_error *err);
+tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err);
+/* get_avlength (average document length in terms). */
+tx_status tx_database_avlength(tx_database *db, double *avlength, tx_error *err);
+/* get_termfreq: how many documents index term. */
+tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
+                               uint32_t *freq, tx_error *err);
+/* get_metadata(key); the value is malloc'd (free with tx_free), "" when unset. */
+tx_status tx_database_metadata(tx_database *db, const char *key, size_t key_len,
+                               char **value, size_t *value_len, tx_error *err);
+/* The first document id indexed by term, or 0 in *docid when none. */
+tx_status tx_database_first_doc(tx_database *db, const char *term, size_t len,
+                                uint32_t *docid, tx_error *err);
+/* Document data and one value slot of docid, malloc'd (free with tx_free). */
+tx_status tx_database_document(tx_database *db, uint32_t docid, uint32_t slot,
+                               char **data, size_t *data_len, char **value,
+                               size_t *value_len, tx_error *err);
+/* get_spelling_suggestion(word, max_edit_distance); "" when none. Malloc'd. */
+tx_status tx_database_spelling(tx_database *db, const char *word, size_t len,
+                               uint32_t max_edit_distance, char **out,
+                               size_t *out_len, tx_error *err);
+
+/* A snapshot of terms (allterms with a prefix) and their document frequencies. */
+typedef struct tx_terms tx_terms;
+/* Up to `max` terms starting with prefix (0 = no limit). */
+tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
+                            uint32_t max, tx_terms **out, tx_error *err);
+size_t tx_terms_count(const tx_terms *t);
+/* Term i (prefix included) and its termfreq; the pointer lives as long as t. */
+void tx_terms_get(const tx_terms *t, size_t i, const char **term, size_t *len,
+                  uint32_t *freq);
+void tx_terms_free(tx_terms *t);
+
+/* ------------------------------------------------------------------ queries */
+
+typedef struct tx_query tx_query;
+
+/* Xapian::Query operators used by telusur (values match Xapian::Query::op). */
+typedef enum tx_op {
+    TX_OP_AND = 0,
+    TX_OP_OR = 1,
+    TX_OP_AND_NOT = 2,
+    TX_OP_FILTER = 5,
+    TX_OP_NEAR = 6,
+    TX_OP_PHRASE = 7,
+    TX_OP_SCALE_WEIGHT = 9,
+    TX_OP_SYNONYM = 13,
+    TX_OP_MAX = 14
+} tx_op;
+
+/* Query(term, wqf, pos). */
+tx_status tx_query_term(const char *term, size_t len, uint32_t wqf, uint32_t pos,
+                        tx_query **out, tx_error *err);
+/* Query(op, subqueries, window). Does not consume the subqueries. window is the
+ * NEAR/PHRASE window (0 = number of subqueries). */
+tx_status tx_query_combine(tx_op op, tx_query *const *subs, size_t count,
+                           uint32_t window, tx_query **out, tx_error *err);
+/* Query(OP_SCALE_WEIGHT, q, factor); factor 0 makes q a pure filter. */
+tx_status tx_query_scale(const tx_query *q, double factor, tx_query **out,
+                         tx_error *err);
+/* Query(OP_VALUE_RANGE, slot, lo, hi). */
+tx_status tx_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
+                               const char *hi, size_t hi_len, tx_query **out,
+                               tx_error *err);
+/* Query(OP_WILDCARD, prefix, max_expansion, WILDCARD_LIMIT_MOST_FREQUENT, OP_SYNONYM):
+ * expands to at most max_expansion terms (the most frequent ones). */
+tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
+                            tx_query **out, tx_error *err);
+/* Query::MatchAll. */
+tx_status tx_query_match_all(tx_query **out, tx_error *err);
+/* get_description(), malloc'd, for debugging output. */
+tx_status tx_query_describe(const tx_query *q, char **out, size_t *out_len,
+                            tx_error *err);
+void tx_query_free(tx_query *q);
+
+/* ------------------------------------------------------------------ matching */
+
+typedef struct tx_enquire tx_enquire;
+typedef struct tx_results tx_results;
+typedef struct tx_spy tx_spy;
+
+tx_status tx_enquire_new(tx_database *db, const tx_query *q, tx_enquire **out,
+                         tx_error *err);
+void tx_enquire_free(tx_enquire *e);
+/* set_collapse_key(slot, max): keep at most `max` documents per value of slot. */
+tx_status tx_enquire_collapse(tx_enquire *e, uint32_t slot, uint32_t max, tx_error *err);
+/* BM25Weight(k1, k2, k3, b, min_normlen). */
+tx_status tx_enquire_bm25(tx_enquire *e, double k1, double k2, double k3, double b,
+                          double min_normlen, tx_error *err);
+/* Sort order. by_value 0: relevance then the value of slot (descending when
+ * reverse), the tie-break. by_value 1: value of slot (reverse = descending),
+ * then relevance. */
+tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int reverse,
+                          tx_error *err);
+/* A ValueCountMatchSpy on slot, added to the enquire (it stays owned by the returned
+ * tx_spy, which must outlive the enquire's get_mset calls; free after the enquire). */
+tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);
+/* get_mset(offset, limit, checkatleast). */
+tx_status tx_enquire_run(tx_enquire *e, uint32_t offset, uint32_t limit,
+                         uint32_t check_at_least, tx_results **out, tx_error *err);
+
+/* MSet size and its estimates. */
+size_t tx_results_size(const tx_results *r);
+void tx_results_counts(const tx_results *r, uint32_t *lower, uint32_t *estimated,
+                       uint32_t *upper);
+/* Item i: docid, weight and collapse key (pointer lives as long as r). */
+tx_status tx_results_item(tx_results *r, size_t i, uint32_t *docid, double *weight,
+                          const char **key, size_t *key_len, tx_error *err);
+void tx_results_free(tx_results *r);
+
+/* Documents the spy saw (get_total) and distinct values. */
+void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct);
+/* The spy's values and frequencies, most frequent first, up to max (0 = all). */
+tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err);
+void tx_spy_free(tx_spy *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TELUSUR_XAPIAN_H */

@@ -1,0 +1,587 @@
+// xapian_shim.cpp: the C functions of telusur_xapian.h over Xapian 1.4.
+//
+// Small and dumb on purpose: each function does one Xapian call (or a tight loop
+// of them) and turns every exception into a tx_status and a message. Policy
+// (what to index, how to rank, what to say to the user) lives in Swift.
+#include "telusur_xapian.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct tx_document { Xapian::Document doc; };
+struct tx_writer { Xapian::WritableDatabase db; };
+struct tx_database { Xapian::Database db; };
+struct tx_query { Xapian::Query q; };
+struct tx_enquire { Xapian::Enquire enq; explicit tx_enquire(const Xapian::Database &d) : enq(d) {} };
+struct tx_results { Xapian::MSet mset; std::vector<std::string> keys; };
+struct tx_spy { Xapian::ValueCountMatchSpy spy; explicit tx_spy(Xapian::valueno s) : spy(s) {} };
+struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
+
+namespace {
+
+char *copy_cstring(const std::string &s) {
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (p) {
+        std::memcpy(p, s.data(), s.size());
+        p[s.size()] = '\0';
+    }
+    return p;
+}
+
+tx_status fail(tx_error *err, tx_status kind, const std::string &message) {
+    if (err) {
+        std::free(err->message);
+        err->kind = kind;
+        err->message = copy_cstring(message);
+    }
+    return kind;
+}
+
+tx_status kind_of(const Xapian::Error &e) {
+    const std::string type = e.get_type();
+    if (type == "DatabaseLockError") return TX_ERR_DATABASE_LOCK;
+    if (type == "DatabaseModifiedError") return TX_ERR_DATABASE_MODIFIED;
+    if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError")
+        return TX_ERR_DATABASE_OPENING;
+    if (type == "DatabaseVersionError") return TX_ERR_DATABASE_VERSION;
+    if (type == "DatabaseCorruptError") return TX_ERR_DATABASE_CORRUPT;
+    if (type == "DocNotFoundError") return TX_ERR_DOC_NOT_FOUND;
+    if (type == "NetworkTimeoutError") return TX_ERR_NETWORK_TIMEOUT;
+    if (type == "NetworkError") return TX_ERR_NETWORK;
+    if (type == "QueryParserError") return TX_ERR_QUERY_PARSER;
+    if (type == "InvalidArgumentError") return TX_ERR_INVALID_ARGUMENT;
+    if (type == "InvalidOperationError") return TX_ERR_INVALID_OPERATION;
+    if (type == "UnimplementedError") return TX_ERR_UNIMPLEMENTED;
+    if (type == "RangeError") return TX_ERR_RANGE;
+    // Xapian::Error is not polymorphic, so the remaining subclasses go by name:
+    // DatabaseCreateError, DatabaseClosedError, ... are DatabaseErrors.
+    if (type.compare(0, 8, "Database") == 0) return TX_ERR_DATABASE;
+    if (type.compare(0, 7, "Network") == 0) return TX_ERR_NETWORK;
+    return TX_ERR_XAPIAN;
+}
+
+std::string str(const char *p, size_t n) { return p ? std::string(p, n) : std::string(); }
+
+tx_status give(const std::string &s, char **out, size_t *out_len, tx_error *err) {
+    char *p = copy_cstring(s);
+    if (!p) return fail(err, TX_ERR_NO_MEMORY, "out of memory");
+    *out = p;
+    *out_len = s.size();
+    return TX_OK;
+}
+
+}  // namespace
+
+// Every exported body is one try block with these handlers: Xapian::Error does not
+// derive from std::exception, so it needs its own handler, and `...` catches the rest.
+#define TX_TRY try {
+#define TX_CATCH                                                                 \
+    }                                                                            \
+    catch (const Xapian::Error &e) {                                             \
+        return fail(err, kind_of(e), e.get_type() + std::string(": ") + e.get_msg()); \
+    }                                                                            \
+    catch (const std::bad_alloc &) {                                             \
+        return fail(err, TX_ERR_NO_MEMORY, "out of memory");                     \
+    }                                                                            \
+    catch (const std::exception &e) {                                            \
+        return fail(err, TX_ERR_STD, e.what());                                  \
+    }                                                                            \
+    catch (...) {                                                                \
+        return fail(err, TX_ERR_UNKNOWN, "unknown C++ exception");               \
+    }
+
+extern "C" {
+
+void tx_error_clear(tx_error *err) {
+    if (!err) return;
+    std::free(err->message);
+    err->message = nullptr;
+    err->kind = TX_OK;
+}
+
+const char *tx_version(void) { return Xapian::version_string(); }
+
+void tx_free(void *p) { std::free(p); }
+
+// ---------------------------------------------------------------- documents
+
+tx_status tx_document_new(tx_document **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_document();
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_document_free(tx_document *doc) { delete doc; }
+
+tx_status tx_document_add_postings(tx_document *doc, const char *bytes,
+                                   const uint32_t *lens, const uint32_t *positions,
+                                   size_t count, tx_error *err) {
+    TX_TRY
+    std::string term;
+    size_t offset = 0;
+    for (size_t i = 0; i < count; ++i) {
+        term.assign(bytes + offset, lens[i]);
+        offset += lens[i];
+        doc->doc.add_posting(term, positions[i]);
+    }
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_document_add_term(tx_document *doc, const char *term, size_t len,
+                               uint32_t wdf_inc, tx_error *err) {
+    TX_TRY
+    doc->doc.add_term(str(term, len), wdf_inc);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_document_set_value(tx_document *doc, uint32_t slot, const char *value,
+                                size_t len, tx_error *err) {
+    TX_TRY
+    doc->doc.add_value(slot, str(value, len));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_document_set_data(tx_document *doc, const char *data, size_t len,
+                               tx_error *err) {
+    TX_TRY
+    doc->doc.set_data(str(data, len));
+    return TX_OK;
+    TX_CATCH
+}
+
+// ------------------------------------------------------------------ writing
+
+tx_status tx_writer_open(const char *path, size_t len, tx_writer **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_writer{Xapian::WritableDatabase(str(path, len), Xapian::DB_CREATE_OR_OPEN)};
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_writer_free(tx_writer *w) {
+    if (!w) return;
+    try {
+        w->db.close();
+    } catch (...) {
+        // Closing discards uncommitted work; a failure here leaves nothing to report to.
+    }
+    delete w;
+}
+
+tx_status tx_writer_begin(tx_writer *w, tx_error *err) {
+    TX_TRY
+    w->db.begin_transaction(true);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_commit(tx_writer *w, tx_error *err) {
+    TX_TRY
+    w->db.commit_transaction();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_cancel(tx_writer *w, tx_error *err) {
+    TX_TRY
+    w->db.cancel_transaction();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_add(tx_writer *w, const tx_document *doc, uint32_t *docid,
+                        tx_error *err) {
+    TX_TRY
+    *docid = w->db.add_document(doc->doc);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_replace(tx_writer *w, const char *term, size_t len,
+                            const tx_document *doc, tx_error *err) {
+    TX_TRY
+    w->db.replace_document(str(term, len), doc->doc);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_delete(tx_writer *w, const char *term, size_t len,
+                           uint32_t *deleted, tx_error *err) {
+    TX_TRY
+    const std::string t = str(term, len);
+    *deleted = w->db.get_termfreq(t);
+    if (*deleted) w->db.delete_document(t);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_first_value(tx_writer *w, const char *term, size_t len,
+                                uint32_t slot, int *found, char **value,
+                                size_t *value_len, tx_error *err) {
+    TX_TRY
+    *found = 0;
+    *value = nullptr;
+    *value_len = 0;
+    Xapian::PostingIterator it = w->db.postlist_begin(str(term, len));
+    if (it == w->db.postlist_end(str(term, len))) return TX_OK;
+    const std::string v = w->db.get_document(*it).get_value(slot);
+    *found = 1;
+    return give(v, value, value_len, err);
+    TX_CATCH
+}
+
+tx_status tx_writer_set_metadata(tx_writer *w, const char *key, size_t key_len,
+                                 const char *value, size_t value_len, tx_error *err) {
+    TX_TRY
+    w->db.set_metadata(str(key, key_len), str(value, value_len));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_add_spelling(tx_writer *w, const char *word, size_t len,
+                                 uint32_t freq, tx_error *err) {
+    TX_TRY
+    w->db.add_spelling(str(word, len), freq);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_writer_doccount(tx_writer *w, uint32_t *count, tx_error *err) {
+    TX_TRY
+    *count = w->db.get_doccount();
+    return TX_OK;
+    TX_CATCH
+}
+
+// ------------------------------------------------------------------ reading
+
+tx_status tx_database_new(tx_database **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_database();
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_database_free(tx_database *db) {
+    if (!db) return;
+    try {
+        db->db.close();
+    } catch (...) {
+        // A remote shard that already went away: nothing left to release.
+    }
+    delete db;
+}
+
+tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_error *err) {
+    TX_TRY
+    db->db.add_database(Xapian::Database(str(path, len)));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_reopen(tx_database *db, int *changed, tx_error *err) {
+    TX_TRY
+    *changed = db->db.reopen() ? 1 : 0;
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err) {
+    TX_TRY
+    *count = db->db.get_doccount();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_avlength(tx_database *db, double *avlength, tx_error *err) {
+    TX_TRY
+    *avlength = db->db.get_avlength();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
+                               uint32_t *freq, tx_error *err) {
+    TX_TRY
+    *freq = db->db.get_termfreq(str(term, len));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_metadata(tx_database *db, const char *key, size_t key_len,
+                               char **value, size_t *value_len, tx_error *err) {
+    TX_TRY
+    return give(db->db.get_metadata(str(key, key_len)), value, value_len, err);
+    TX_CATCH
+}
+
+tx_status tx_database_first_doc(tx_database *db, const char *term, size_t len,
+                                uint32_t *docid, tx_error *err) {
+    TX_TRY
+    const std::string t = str(term, len);
+    Xapian::PostingIterator it = db->db.postlist_begin(t);
+    *docid = it == db->db.postlist_end(t) ? 0 : *it;
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_document(tx_database *db, uint32_t docid, uint32_t slot,
+                               char **data, size_t *data_len, char **value,
+                               size_t *value_len, tx_error *err) {
+    TX_TRY
+    *data = nullptr;
+    *value = nullptr;
+    const Xapian::Document doc = db->db.get_document(docid);
+    const std::string d = doc.get_data();
+    const std::string v = doc.get_value(slot);
+    tx_status s = give(d, data, data_len, err);
+    if (s != TX_OK) return s;
+    s = give(v, value, value_len, err);
+    if (s != TX_OK) {
+        std::free(*data);
+        *data = nullptr;
+    }
+    return s;
+    TX_CATCH
+}
+
+tx_status tx_database_spelling(tx_database *db, const char *word, size_t len,
+                               uint32_t max_edit_distance, char **out,
+                               size_t *out_len, tx_error *err) {
+    TX_TRY
+    return give(db->db.get_spelling_suggestion(str(word, len), max_edit_distance), out,
+                out_len, err);
+    TX_CATCH
+}
+
+tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
+                            uint32_t max, tx_terms **out, tx_error *err) {
+    TX_TRY
+    const std::string p = str(prefix, len);
+    auto *t = new tx_terms();
+    try {
+        for (Xapian::TermIterator it = db->db.allterms_begin(p); it != db->db.allterms_end(p);
+             ++it) {
+            t->items.emplace_back(*it, it.get_termfreq());
+            if (max && t->items.size() >= max) break;
+        }
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    *out = t;
+    return TX_OK;
+    TX_CATCH
+}
+
+size_t tx_terms_count(const tx_terms *t) { return t ? t->items.size() : 0; }
+
+void tx_terms_get(const tx_terms *t, size_t i, const char **term, size_t *len,
+                  uint32_t *freq) {
+    const auto &item = t->items[i];
+    *term = item.first.data();
+    *len = item.first.size();
+    *freq = item.second;
+}
+
+void tx_terms_free(tx_terms *t) { delete t; }
+
+// ------------------------------------------------------------------ queries
+
+tx_status tx_query_term(const char *term, size_t len, uint32_t wqf, uint32_t pos,
+                        tx_query **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_query{Xapian::Query(str(term, len), wqf, pos)};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_combine(tx_op op, tx_query *const *subs, size_t count,
+                           uint32_t window, tx_query **out, tx_error *err) {
+    TX_TRY
+    std::vector<Xapian::Query> qs;
+    qs.reserve(count);
+    for (size_t i = 0; i < count; ++i) qs.push_back(subs[i]->q);
+    *out = new tx_query{Xapian::Query(static_cast<Xapian::Query::op>(op), qs.begin(),
+                                      qs.end(), window)};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_scale(const tx_query *q, double factor, tx_query **out,
+                         tx_error *err) {
+    TX_TRY
+    *out = new tx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor)};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
+                               const char *hi, size_t hi_len, tx_query **out,
+                               tx_error *err) {
+    TX_TRY
+    *out = new tx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, str(lo, lo_len),
+                                      str(hi, hi_len))};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
+                            tx_query **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, len),
+                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                      Xapian::Query::OP_SYNONYM)};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_match_all(tx_query **out, tx_error *err) {
+    TX_TRY
+    *out = new tx_query{Xapian::Query::MatchAll};
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_query_describe(const tx_query *q, char **out, size_t *out_len,
+                            tx_error *err) {
+    TX_TRY
+    return give(q->q.get_description(), out, out_len, err);
+    TX_CATCH
+}
+
+void tx_query_free(tx_query *q) { delete q; }
+
+// ------------------------------------------------------------------ matching
+
+tx_status tx_enquire_new(tx_database *db, const tx_query *q, tx_enquire **out,
+                         tx_error *err) {
+    TX_TRY
+    auto *e = new tx_enquire(db->db);
+    e->enq.set_query(q->q);
+    *out = e;
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_enquire_free(tx_enquire *e) { delete e; }
+
+tx_status tx_enquire_collapse(tx_enquire *e, uint32_t slot, uint32_t max, tx_error *err) {
+    TX_TRY
+    e->enq.set_collapse_key(slot, max);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_enquire_bm25(tx_enquire *e, double k1, double k2, double k3, double b,
+                          double min_normlen, tx_error *err) {
+    TX_TRY
+    e->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int reverse,
+                          tx_error *err) {
+    TX_TRY
+    if (by_value)
+        e->enq.set_sort_by_value_then_relevance(slot, reverse != 0);
+    else
+        e->enq.set_sort_by_relevance_then_value(slot, reverse != 0);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err) {
+    TX_TRY
+    auto *s = new tx_spy(slot);
+    try {
+        e->enq.add_matchspy(&s->spy);
+    } catch (...) {
+        delete s;
+        throw;
+    }
+    *out = s;
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_enquire_run(tx_enquire *e, uint32_t offset, uint32_t limit,
+                         uint32_t check_at_least, tx_results **out, tx_error *err) {
+    TX_TRY
+    auto *r = new tx_results();
+    try {
+        r->mset = e->enq.get_mset(offset, limit, check_at_least);
+        r->keys.resize(r->mset.size());
+    } catch (...) {
+        delete r;
+        throw;
+    }
+    *out = r;
+    return TX_OK;
+    TX_CATCH
+}
+
+size_t tx_results_size(const tx_results *r) { return r ? r->mset.size() : 0; }
+
+void tx_results_counts(const tx_results *r, uint32_t *lower, uint32_t *estimated,
+                       uint32_t *upper) {
+    *lower = r->mset.get_matches_lower_bound();
+    *estimated = r->mset.get_matches_estimated();
+    *upper = r->mset.get_matches_upper_bound();
+}
+
+tx_status tx_results_item(tx_results *r, size_t i, uint32_t *docid, double *weight,
+                          const char **key, size_t *key_len, tx_error *err) {
+    TX_TRY
+    Xapian::MSetIterator it = r->mset[static_cast<Xapian::doccount>(i)];
+    *docid = *it;
+    *weight = it.get_weight();
+    r->keys[i] = it.get_collapse_key();
+    *key = r->keys[i].data();
+    *key_len = r->keys[i].size();
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_results_free(tx_results *r) { delete r; }
+
+void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct) {
+    *documents = s->spy.get_total();
+    uint32_t n = 0;
+    for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) ++n;
+    *distinct = n;
+}
+
+tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err) {
+    TX_TRY
+    auto *t = new tx_terms();
+    try {
+        Xapian::doccount size = 0;
+        for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) ++size;
+        const Xapian::doccount n = max ? std::min<Xapian::doccount>(max, size) : size;
+        for (auto it = s->spy.top_values_begin(n); it != s->spy.top_values_end(n); ++it)
+            t->items.emplace_back(*it, it.get_termfreq());
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    *out = t;
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_spy_free(tx_spy *s) { delete s; }
+
+}  // extern "C"

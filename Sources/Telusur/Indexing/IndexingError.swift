@@ -1,0 +1,25 @@
+/// Why the index could not be written.
+public enum IndexingError: Error, Sendable, CustomStringConvertible {
+    /// Another process holds the write lock of the index.
+    case locked(index: String)
+    /// The index exists but Xapian cannot open it for writing (not a database, wrong version, corrupt).
+    case cannotOpen(index: String, reason: XapianError)
+    /// The article id is too long for Xapian's term limit; the article was skipped.
+    case idTooLong(article: String)
+    /// Writing a batch failed; the batch was abandoned and earlier batches are kept.
+    case writeFailed(index: String, article: String?, reason: XapianError)
+
+    public var description: String {
+        switch self {
+        case .locked(let index):
+            return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again"
+        case .cannotOpen(let index, let reason):
+            return "cannot open index \(index) for writing: \(reason.message); check the path, or move it away and re-index"
+        case .idTooLong(let article):
+            return "article id \"\(article.prefix(60))…\" is longer than \(Indexer.maxIdBytes) bytes; give it a shorter id (the rest was indexed)"
+        case .writeFailed(let index, let article, let reason):
+            let which = article.map { " while adding article \($0)" } ?? ""
+            return "writing to index \(index) failed\(which): \(reason.message); the batch was rolled back, committed batches are intact"
+        }
+    }
+}

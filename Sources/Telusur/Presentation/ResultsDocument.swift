@@ -1,0 +1,74 @@
+import Foundation
+
+/// The `--json` output of a search: one JSON document (schema in README).
+public struct ResultsDocument: Encodable, Sendable {
+    /// Counts over the whole index.
+    public struct Total: Encodable, Sendable {
+        public var articles: Int
+        public var paragraphs: Int
+        public var exact: Bool
+    }
+
+    /// One paragraph of a result; `highlighted` marks matches with `<mark>` and `</mark>`.
+    public struct Paragraph: Encodable, Sendable {
+        public var no: Int
+        public var text: String
+        public var highlighted: String
+    }
+
+    /// One article.
+    public struct Result: Encodable, Sendable {
+        public var rank: Int
+        public var id: String
+        public var title: String
+        public var date: String?
+        public var source: String?
+        public var url: String?
+        public var score: Double
+        public var paragraphs: [Paragraph]
+
+        enum CodingKeys: String, CodingKey { case rank, id, title, date, source, url, score, paragraphs }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            // Unknown metadata is null, never a missing key, so consumers can rely on the shape.
+            try c.encode(date, forKey: .date)
+            try c.encode(source, forKey: .source)
+            try c.encode(url, forKey: .url)
+            try c.encode((score * 10_000).rounded() / 10_000, forKey: .score)
+            try c.encode(paragraphs, forKey: .paragraphs)
+        }
+    }
+
+    public var query: String
+    public var total: Total
+    public var results: [Result]
+
+    /// Builds the document from search results; snippets are cut as on the terminal.
+    public init(_ results: SearchResults) {
+        let highlighter = Highlighter(query: results.query)
+        query = results.query.text
+        total = Total(articles: results.total.articles, paragraphs: results.total.paragraphs, exact: results.total.exact)
+        self.results = results.hits.map { hit in
+            Result(
+                rank: hit.rank, id: hit.article.id, title: hit.article.title, date: hit.article.date,
+                source: hit.article.source, url: hit.article.url, score: hit.score,
+                paragraphs: hit.paragraphs.map { paragraph in
+                    let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
+                    return Paragraph(
+                        no: paragraph.number, text: snippet.text,
+                        highlighted: Highlighter.wrap(snippet.text, ranges: snippet.ranges, open: "<mark>", close: "</mark>"))
+                })
+        }
+    }
+
+    /// The document as pretty-printed JSON text.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,54 @@
+/// Renders search results as text for a person: colour on a terminal, plain when piped.
+public struct TerminalRenderer: Sendable {
+    /// ANSI styles, or none.
+    public struct Style: Sendable {
+        var match: (String, String)
+        var title: (String, String)
+        var dim: (String, String)
+
+        /// Bold red matches (as grep), bold titles, dim metadata.
+        public static let color = Style(match: ("\u{1B}[1;31m", "\u{1B}[0m"), title: ("\u{1B}[1m", "\u{1B}[0m"),
+                                        dim: ("\u{1B}[2m", "\u{1B}[0m"))
+        /// No escape codes at all.
+        public static let plain = Style(match: ("", ""), title: ("", ""), dim: ("", ""))
+    }
+
+    private let style: Style
+
+    public init(style: Style) { self.style = style }
+
+    /// The results, then a line with the totals.
+    public func render(_ results: SearchResults) -> String {
+        let highlighter = Highlighter(query: results.query)
+        var out = ""
+        for hit in results.hits {
+            let record = hit.article
+            out += "\(hit.rank). \(style.title.0)\(record.title.isEmpty ? record.id : record.title)\(style.title.1)\n"
+            let meta = [record.date, record.source, record.id].compactMap { $0 }.filter { !$0.isEmpty }
+            out += "   \(style.dim.0)\(meta.joined(separator: " · "))\(style.dim.1)\n"
+            for paragraph in hit.paragraphs {
+                let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
+                let text = Highlighter.wrap(snippet.text, ranges: snippet.ranges, open: style.match.0, close: style.match.1)
+                let label = paragraph.number == 0 ? "title" : "¶\(paragraph.number)"
+                out += "   \(style.dim.0)\(label)\(style.dim.1) \(text)\n"
+            }
+            out += "\n"
+        }
+        out += summary(results)
+        return out
+    }
+
+    /// "2 articles, 9 paragraphs (exact), showing 1–2 · 0.8 ms"
+    public func summary(_ results: SearchResults) -> String {
+        let total = results.total
+        let articles = total.articles == 1 ? "1 article" : "\(total.articles) articles"
+        let paragraphs = total.paragraphs == 1 ? "1 paragraph" : "\(total.paragraphs) paragraphs"
+        let exactness = total.exact ? "" : " (estimated)"
+        var line = "\(articles), \(paragraphs) matched\(exactness)"
+        if let first = results.hits.first?.rank, let last = results.hits.last?.rank, total.articles > results.hits.count {
+            line += "; showing \(first)–\(last)"
+        }
+        let ms = (results.elapsedMilliseconds * 100).rounded() / 100
+        return "\(style.dim.0)\(line) · \(ms) ms\(style.dim.1)\n"
+    }
+}

@@ -1,0 +1,63 @@
+/// Turns a ``QueryNode`` tree into a Xapian query over telusur's ``Schema``.
+struct QueryCompiler {
+    /// Most terms one wildcard expands to (the most frequent ones are kept).
+    static let wildcardLimit = 100
+
+    func compile(_ node: QueryNode?) throws -> XapianQuery {
+        guard let node else { return try XapianQuery.matchAll() }
+        return try build(node, prefix: "")
+    }
+
+    private func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
+        switch node {
+        case .term(let term):
+            return try XapianQuery.term(prefix + term)
+        case .phrase(let words):
+            let terms = try words.enumerated().map { try XapianQuery.term(prefix + $0.element, position: $0.offset + 1) }
+            return try XapianQuery.combine(.phrase, terms, window: words.count)
+        case .near(let nodes, let distance):
+            // Every positional leaf takes part; phrases inside NEAR are kept as phrases.
+            let parts = try nodes.map { try build($0, prefix: prefix) }
+            let width = nodes.reduce(0) { total, node in
+                if case .phrase(let words) = node { return total + words.count }
+                return total + 1
+            }
+            return try XapianQuery.combine(.near, parts, window: distance + width - 1)
+        case .wildcard(let stem):
+            return try XapianQuery.wildcard(prefix + stem, limit: Self.wildcardLimit)
+        case .title(let inner):
+            return try build(inner, prefix: Schema.titlePrefix)
+        case .filter(let field, let value):
+            let term: String
+            switch field {
+            case .source: term = Schema.term(Schema.sourcePrefix, value)
+            case .id: term = Schema.term(Schema.articlePrefix, value)
+            default: term = value
+            }
+            return try XapianQuery.term(term).scaled(by: 0)
+        case .dateRange(let from, let to):
+            return try XapianQuery.valueRange(slot: Schema.dateSlot, from: from, to: to).scaled(by: 0)
+        case .or(let nodes):
+            return try XapianQuery.combine(.or, nodes.map { try build($0, prefix: prefix) })
+        case .not(let inner):
+            return try XapianQuery.combine(.andNot, [try XapianQuery.matchAll(), try build(inner, prefix: prefix)])
+        case .and(let nodes):
+            var positive: [XapianQuery] = []
+            var negative: [XapianQuery] = []
+            for child in nodes {
+                if case .not(let inner) = child {
+                    negative.append(try build(inner, prefix: prefix))
+                } else {
+                    positive.append(try build(child, prefix: prefix))
+                }
+            }
+            var query = positive.isEmpty ? try XapianQuery.matchAll()
+                : positive.count == 1 ? positive[0] : try XapianQuery.combine(.and, positive)
+            if !negative.isEmpty {
+                let excluded = negative.count == 1 ? negative[0] : try XapianQuery.combine(.or, negative)
+                query = try XapianQuery.combine(.andNot, [query, excluded])
+            }
+            return query
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Why a query could not be understood; `column` counts characters from 1.
+public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public enum Reason: Sendable, Equatable {
+        /// A `"` with no closing `"`.
+        case unbalancedQuote
+        /// A `(` with no `)`.
+        case unclosedParenthesis
+        /// A `)` with no `(`.
+        case unexpectedClosingParenthesis
+        /// `name:` with a name that is not a field.
+        case unknownField(String)
+        /// A field with nothing after the colon.
+        case emptyField(String)
+        /// A date or year that does not parse.
+        case badDate(String)
+        /// An operator with nothing to apply to (`OR` at the end, `NOT` alone, `NEAR` without two sides).
+        case danglingOperator(String)
+        /// A wildcard needs at least two letters before `*`.
+        case shortWildcard(String)
+        /// Parentheses nested deeper than the parser allows.
+        case tooDeep
+        /// More clauses than the parser allows.
+        case tooLong
+    }
+
+    /// The query as typed.
+    public var query: String
+    /// The column (1-based, in characters) where the problem is.
+    public var column: Int
+    /// What is wrong.
+    public var reason: Reason
+
+    /// One line saying what is wrong and what to do.
+    public var message: String {
+        switch reason {
+        case .unbalancedQuote:
+            return "unbalanced quote: the phrase that starts at column \(column) has no closing \""
+        case .unclosedParenthesis:
+            return "unbalanced parenthesis: the \"(\" at column \(column) is never closed"
+        case .unexpectedClosingParenthesis:
+            return "unbalanced parenthesis: the \")\" at column \(column) has no \"(\""
+        case .unknownField(let name):
+            let known = QueryField.allCases.map { $0.rawValue + ":" }.joined(separator: " ")
+            return "unknown field \"\(name):\" at column \(column); known fields: \(known)"
+        case .emptyField(let name):
+            return "field \"\(name):\" at column \(column) has no value; write \(name):VALUE with no space after the colon"
+        case .badDate(let text):
+            return "bad date \"\(text)\" at column \(column); write YYYY, YYYY-MM, YYYY-MM-DD or a range FROM..TO"
+        case .danglingOperator(let op):
+            return "\(op) at column \(column) needs a clause on both sides (operators are upper case; write \(op.lowercased()) to search the word)"
+        case .shortWildcard(let text):
+            return "wildcard \"\(text)\" at column \(column) is too short; give at least two letters before *"
+        case .tooDeep:
+            return "parentheses nested too deeply at column \(column); at most \(QueryParser.maxDepth) levels"
+        case .tooLong:
+            return "query too long at column \(column); at most \(QueryParser.maxClauses) words"
+        }
+    }
+
+    /// The query with a caret under the column, for a terminal.
+    public var pointer: String {
+        let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
+        return "  " + query + "\n  " + caret
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,70 @@
+/// How results are ordered.
+public enum ResultOrder: String, CaseIterable, Sendable {
+    /// Best match first (BM25 over paragraphs), ties newest first.
+    case relevance
+    /// Oldest first.
+    case date
+    /// Newest first.
+    case newest = "-date"
+}
+
+/// What to fetch for one search.
+public struct SearchOptions: Sendable, Equatable {
+    /// Articles per page.
+    public var limit: Int
+    /// Articles to skip (for paging).
+    public var offset: Int
+    /// Ordering.
+    public var sort: ResultOrder
+    /// Matching paragraphs to show per article.
+    public var paragraphsPerArticle: Int
+
+    public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1) {
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+        self.paragraphsPerArticle = paragraphsPerArticle
+    }
+}
+
+/// How many articles and paragraphs match a query.
+public struct MatchTotals: Sendable, Equatable {
+    /// Distinct matching articles.
+    public var articles: Int
+    /// Matching paragraphs (an article's title counts as its paragraph 0).
+    public var paragraphs: Int
+    /// True when both counts are exact (every candidate was checked), not estimates.
+    public var exact: Bool
+}
+
+/// One matching paragraph of a result.
+public struct MatchedParagraph: Sendable, Equatable {
+    /// Its number in the article (0 = the title).
+    public var number: Int
+    /// Its text.
+    public var text: String
+}
+
+/// One result: an article and its best paragraphs.
+public struct ArticleHit: Sendable, Equatable {
+    /// Position in the whole result list, from 1.
+    public var rank: Int
+    /// The article's metadata.
+    public var article: ArticleRecord
+    /// The BM25 weight of its best paragraph.
+    public var score: Double
+    /// Its best matching paragraphs, best first.
+    public var paragraphs: [MatchedParagraph]
+}
+
+/// The answer to one search.
+public struct SearchResults: Sendable, Equatable {
+    /// The query that produced it.
+    public var query: ParsedQuery
+    /// Counts over the whole index.
+    public var total: MatchTotals
+    /// The requested page.
+    public var hits: [ArticleHit]
+    /// Milliseconds spent in the search (parse excluded).
+    public var elapsedMilliseconds: Double
+}

@@ -1,0 +1,66 @@
+/// A Xapian value slot number (`Xapian::valueno`).
+public struct ValueSlot: RawRepresentable, Hashable, Sendable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+}
+
+/// Everything telusur writes into a Xapian document, in one place: term prefixes,
+/// value slots and the unique-id term (Xapian's docsprint `index_plan.rst` and
+/// `uniqueness.rst`).
+///
+/// One Xapian document per paragraph. Paragraph 0 of every article is its title;
+/// its data is the article's metadata (see ``ArticleRecord``); the data of the other
+/// paragraphs is their text.
+public enum Schema {
+    // MARK: value slots
+
+    /// The article id; results collapse on it (`set_collapse_key`).
+    public static let articleSlot = ValueSlot(rawValue: 0)
+    /// The date as "YYYY-MM-DD" ("" when unknown): sorts as text, so it serves
+    /// `--sort date` and the newer-first tie-break.
+    public static let dateSlot = ValueSlot(rawValue: 1)
+    /// The paragraph number as decimal text (0 = title).
+    public static let paragraphSlot = ValueSlot(rawValue: 2)
+    /// The source (outlet domain), for facets.
+    public static let sourceSlot = ValueSlot(rawValue: 3)
+    /// On paragraph 0 only: the content hash of the article, to skip unchanged articles.
+    public static let hashSlot = ValueSlot(rawValue: 4)
+
+    // MARK: terms
+
+    /// Marks paragraph 0 (the title document) of every article; its term frequency
+    /// is the number of articles.
+    public static let titleDocumentTerm = "XTITLE"
+    /// Prefix of title words, on the title document (for `title:` searches).
+    public static let titlePrefix = "S"
+    /// Prefix of the article id term, on every paragraph of the article: deleting
+    /// by it removes the whole article.
+    public static let articlePrefix = "XA"
+    /// Prefix of the source term (`source:`).
+    public static let sourcePrefix = "XS"
+    /// Prefix of year ("Y2024"), month ("M202402") and day ("D20240207") terms.
+    public static let yearPrefix = "Y"
+    public static let monthPrefix = "M"
+    public static let dayPrefix = "D"
+
+    /// The unique id term of one paragraph: `Q<article id>#<number>`.
+    public static func paragraphTerm(article id: String, number: Int) -> String {
+        "Q" + id + "#" + String(number)
+    }
+
+    /// A boolean term: `prefix` + `value`, with Xapian's ":" separator when the value
+    /// starts with an upper-case letter (so "XA" + "Foo" never reads as prefix "XAF").
+    public static func term(_ prefix: String, _ value: String) -> String {
+        if let first = value.unicodeScalars.first, first.properties.isUppercase {
+            return prefix + ":" + value
+        }
+        return prefix + value
+    }
+
+    /// The metadata key holding the time of the last commit (ISO 8601).
+    public static let lastUpdateKey = "telusur.last-update"
+    /// The metadata key holding the schema version, checked when opening.
+    public static let versionKey = "telusur.schema"
+    /// The current schema version.
+    public static let version = "1"
+}

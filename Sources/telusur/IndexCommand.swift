@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Telusur
+
+/// `telusur index PATH...`
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md files, directories.",
+        discussion: """
+            Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
+            reported with its file and line and skipped; everything else is indexed.
+            Exit status: 0 all indexed, 1 some input skipped, 2 error.
+            """
+    )
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Option(help: "How to read the inputs: auto (by extension and content), jsonl or text.")
+    var format: InputFormat = .auto
+
+    @Option(help: "Commit after this many paragraphs (each commit is atomic).")
+    var batch: Int = 20_000
+
+    @Flag(name: .shortAndLong, help: "Print only problems and errors.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files or directories to index; - reads JSON Lines from standard input.", valueName: "PATH"))
+    var paths: [String]
+
+    func validate() throws {
+        guard batch > 0 else { throw ValidationError("--batch must be a positive number") }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let indexer: Indexer
+        do {
+            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch))
+        } catch let error as IndexingError {
+            throw CommandError(message: error.description)
+        }
+        var problems = 0
+        let reader = ArticleReader(paths: paths, format: format)
+        let summary = try reader.read(article: { article in
+            do {
+                try indexer.add(article)
+            } catch IndexingError.idTooLong(let id) {
+                problems += 1
+                printError("telusur: " + IndexingError.idTooLong(article: id).description)
+            }
+        }, problem: { problem in
+            problems += 1
+            printError("telusur: \(problem)")
+        })
+        try indexer.commit()
+        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let totals = indexer.totals
+        if !quiet {
+            let articles = totals.added + totals.replaced
+            var line = "indexed \(articles) article\(articles == 1 ? "" : "s") (\(totals.paragraphs) paragraphs)"
+            line += ": \(totals.added) new, \(totals.replaced) replaced, \(totals.unchanged) unchanged"
+            line += "; \(summary.files) file\(summary.files == 1 ? "" : "s") read"
+            if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) skipped (hidden or not .jsonl/.gz/.txt/.md)" }
+            line += "; \(problems) problem\(problems == 1 ? "" : "s")"
+            line += String(format: "; %.1f s", seconds)
+            print(line)
+            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)}")
+        }
+        if problems > 0 { throw ExitCode(1) }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Telusur
+
+/// `telusur stats`
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show what the index holds: articles, paragraphs, terms, size, last update."
+    )
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        let stats: IndexStatistics
+        do {
+            stats = try Searcher(location: indexOption.location).statistics()
+        } catch let error as SearchError {
+            throw CommandError(message: error.description)
+        }
+        if json {
+            let object: [String: Any] = [
+                "index": indexOption.location.path, "articles": stats.articles, "paragraphs": stats.paragraphs,
+                "terms": stats.terms, "bytes": stats.bytes, "last_update": stats.lastUpdate ?? NSNull(),
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print("index        \(indexOption.location.path)")
+            print("articles     \(stats.articles)")
+            print("paragraphs   \(stats.paragraphs)")
+            print("terms        \(stats.terms)")
+            print("size         \(ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file))")
+            print("last update  \(stats.lastUpdate ?? "never")")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The `telusur` executable end to end: real files, a real index, real exit statuses.
+@Suite struct CLITests {
+    @Test func seedsDemoFindsThePhraseInBothArticles() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let indexed = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout.contains("indexed 2 articles"))
+        let found = try CommandRunner.run(["search", "--index", index, "--color", "always", "zero konflik"])
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("000_b340dedaa94c42df.txt"))
+        #expect(found.stdout.contains("002_f25fde0d847e90ce.txt"))
+        #expect(found.stdout.contains("\u{1B}[1;31mzero konflik\u{1B}[0m"))
+        #expect(found.stdout.contains("2 articles"))
+    }
+
+    @Test func pipedOutputHasNoEscapeCodes() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        let found = try CommandRunner.run(["search", "--index", index, "zero konflik"])
+        #expect(found.status == 0)
+        #expect(!found.stdout.contains("\u{1B}"))
+        let forced = try CommandRunner.run(["search", "--index", index, "--color", "never", "zero konflik"])
+        #expect(!forced.stdout.contains("\u{1B}"))
+    }
+
+    @Test func exitStatusesFollowGrep() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        #expect(try CommandRunner.run(["search", "--index", index, "bawaslu"]).status == 0)
+        let none = try CommandRunner.run(["search", "--index", index, "konflik zero"])
+        #expect(none.status == 0)  // two words, anywhere: both occur
+        let reversed = try CommandRunner.run(["search", "--index", index, "\"konflik zero\""])
+        #expect(reversed.status == 1)
+        #expect(reversed.stdout.contains("0 articles"))
+        let badQuery = try CommandRunner.run(["search", "--index", index, "\"zero konflik"])
+        #expect(badQuery.status == 2)
+        #expect(badQuery.stderr.contains("unbalanced quote"))
+        #expect(badQuery.stderr.contains("^"))
+        let missing = try CommandRunner.run(["search", "--index", directory.path + "/none", "x"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("telusur index"))
+        let usage = try CommandRunner.run(["search", "--index", index, "--limit", "lots", "x"])
+        #expect(usage.status == 2)
+    }
+
+    @Test func jsonOutputIsOneDocument() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        let found = try CommandRunner.run(["search", "--index", index, "--json", "--limit", "1", "zero konflik"])
+        #expect(found.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["articles"] as? Int == 2)
+        #expect((object["results"] as? [Any])?.count == 1)
+        #expect(found.stdout.contains("<mark>zero konflik</mark>"))
+    }
+
+    @Test func indexFromStandardInputAndEnvironment() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/FromEnv"
+        let line = #"{"id":"x1","title":"Judul","date":"2024-01-02","source":"contoh.id","url":null,"body":"Bawaslu Sumsel.\nParagraf dua."}"#
+        let indexed = try CommandRunner.run(["index", "-"], stdin: line + "\n", environment: ["TELUSUR_INDEX": index])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let found = try CommandRunner.run(["search", "bawaslu"], environment: ["TELUSUR_INDEX": index])
+        #expect(found.stdout.contains("x1"))
+        let stats = try CommandRunner.run(["stats", "--json"], environment: ["TELUSUR_INDEX": index])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["articles"] as? Int == 1)
+        #expect(object["paragraphs"] as? Int == 2)
+    }
+
+    @Test func defaultIndexIsDotSlashIndex() throws {
+        let directory = TemporaryDirectory()
+        try directory.write("a.txt", "Zero konflik di Sumsel.\n")
+        let indexed = try CommandRunner.run(["index", "a.txt"], directory: directory.path)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/Index/iamglass"))
+    }
+
+    @Test func badInputIsReportedAndTheRestIndexed() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let corpus = try directory.write("mixed.jsonl", """
+            {"id":"ok1","title":"Satu","date":"2024-01-01","source":null,"url":null,"body":"Bawaslu satu."}
+            {"id":"rusak", "title":
+            {"id":"ok2","title":"Dua","date":"2024-01-02","source":null,"url":null,"body":"Bawaslu dua."}
+
+            """)
+        let indexed = try CommandRunner.run(["index", "--index", index, corpus, directory.path + "/tidak-ada.jsonl"])
+        #expect(indexed.status == 1)
+        #expect(indexed.stderr.contains("mixed.jsonl:2"))
+        #expect(indexed.stderr.contains("tidak-ada.jsonl"))
+        let found = try CommandRunner.run(["search", "--index", index, "bawaslu"])
+        #expect(found.stdout.contains("2 articles"))
+    }
+
+    @Test func statsShowsCounts() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        let stats = try CommandRunner.run(["stats", "--index", index])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("articles     2"))
+        #expect(stats.stdout.contains("last update"))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import Telusur
+
+@Suite struct SearcherTests {
+    static let articles = [
+        Fixtures.article("lama", title: "Rapat lama", date: "2023-05-01", source: "kompas.com",
+                         "Sumsel zero konflik pada pemilu.", "Bawaslu mengawasi."),
+        Fixtures.article("baru", title: "Rapat baru", date: "2024-02-07", source: "editor.id",
+                         "Sumsel zero konflik pada pemilu.", "KPU dan Bawaslu hadir.", "Zero konflik lagi."),
+        Fixtures.article("lain", title: "Konflik di daerah", date: "2024-01-10", source: "kompas.com",
+                         "Konflik zero tidak sama.", "Pemilu 2024."),
+    ]
+
+    @Test func phraseMatchesInOrderOnly() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        let forward = try searcher.search("\"zero konflik\"")
+        #expect(Set(forward.hits.map(\.article.id)) == ["lama", "baru"])
+        #expect(forward.total == MatchTotals(articles: 2, paragraphs: 3, exact: true))
+        let backward = try searcher.search("\"konflik zero\"")
+        #expect(backward.hits.map(\.article.id) == ["lain"])
+    }
+
+    @Test func wordsMustAllMatchInOneParagraph() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        #expect(try searcher.search("kpu bawaslu").total.paragraphs == 1)
+        #expect(try searcher.search("kpu konflik").total.articles == 0)
+    }
+
+    @Test func titleIsSearchableAsParagraphZero() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        let results = try searcher.search("rapat")
+        #expect(results.total.articles == 2)
+        #expect(results.hits.allSatisfy { $0.paragraphs.first?.number == 0 })
+        #expect(try searcher.search("title:konflik").hits.map(\.article.id) == ["lain"])
+    }
+
+    @Test func tiesGoToTheNewerArticle() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        // "sumsel" occurs once in one same-length paragraph of each: equal scores.
+        #expect(try searcher.search("sumsel").hits.map(\.article.id) == ["baru", "lama"])
+    }
+
+    @Test func limitOffsetAndSort() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        let all = try searcher.search("konflik", options: SearchOptions(sort: .date))
+        #expect(all.hits.map(\.article.id) == ["lama", "lain", "baru"])
+        let newest = try searcher.search("konflik", options: SearchOptions(sort: .newest))
+        #expect(newest.hits.map(\.article.id) == ["baru", "lain", "lama"])
+        let page = try searcher.search("konflik", options: SearchOptions(limit: 1, offset: 1, sort: .date))
+        #expect(page.hits.map(\.article.id) == ["lain"])
+        #expect(page.hits.map(\.rank) == [2])
+        #expect(page.total.articles == 3)
+    }
+
+    @Test func severalParagraphsPerArticle() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        let results = try searcher.search("\"zero konflik\"", options: SearchOptions(paragraphsPerArticle: 3))
+        let baru = try #require(results.hits.first { $0.article.id == "baru" })
+        #expect(Set(baru.paragraphs.map(\.number)) == [1, 3])
+    }
+
+    @Test func filtersBySourceAndDate() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        #expect(try searcher.search("konflik source:kompas.com").total.articles == 2)
+        #expect(try searcher.search("konflik date:2024-02").hits.map(\.article.id) == ["baru"])
+        #expect(try searcher.search("konflik year:2024").total.articles == 2)
+        #expect(try searcher.search("id:lain").total.articles == 1)
+        #expect(try searcher.search("konflik -pemilu").total.paragraphs == 3)
+    }
+
+    @Test func articleMetadataComesFromTheIndex() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        let record = try #require(try searcher.article(id: "baru"))
+        #expect(record == ArticleRecord(id: "baru", title: "Rapat baru", date: "2024-02-07", source: "editor.id",
+                                        url: "https://contoh.id/baru", paragraphs: 3))
+        #expect(try searcher.article(id: "tidak-ada") == nil)
+    }
+
+    @Test func missingIndexSaysHowToBuildOne() {
+        let directory = TemporaryDirectory()
+        #expect {
+            _ = try Searcher(location: IndexLocation(option: directory.path + "/kosong"))
+        } throws: { error in
+            "\(error)".contains("telusur index")
+        }
+    }
+
+    @Test func seesNewCommitsAfterRefresh() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(Self.articles, in: directory)
+        do {
+            let indexer = try Indexer(location: searcher.location)
+            try indexer.add(Fixtures.article("tambahan", "zero konflik tambahan"))
+            try indexer.commit()
+        }
+        #expect(try searcher.refresh())
+        #expect(try searcher.search("tambahan").total.articles == 1)
+    }
+}
