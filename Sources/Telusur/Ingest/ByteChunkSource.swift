@@ -1,0 +1,19 @@
+/// Why reading bytes stopped before the end of the input.
+enum ByteSourceError: Error, Equatable {
+    /// A system call failed with this `errno`.
+    case system(errno: Int32)
+    /// The gzip data ended before the end of its stream.
+    case truncatedGzip
+    /// zlib could not decompress the data, for this reason.
+    case corruptGzip(reason: String)
+}
+
+/// Input read a chunk at a time, so that no file has to fit in memory.
+///
+/// Implemented by ``FileChunkReader`` (a file or standard input) and
+/// ``GzipReader`` (the decompressed bytes of another source).
+protocol ByteChunkSource: AnyObject {
+    /// Appends the next bytes of the input to `buffer`.
+    /// - Returns: How many bytes were appended; 0 only at the end of the input.
+    func read(appendingTo buffer: inout [UInt8]) -> Result<Int, ByteSourceError>
+}

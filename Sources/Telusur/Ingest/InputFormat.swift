@@ -1,0 +1,16 @@
+/// How ``ArticleReader`` parses the files it reads.
+///
+/// Gzip compression is independent of the format: any input that starts with
+/// the gzip header is decompressed first.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// Decide per file: `.jsonl`, `.json`, `.ndjson` and `.gz` files are JSON Lines;
+    /// `.txt`, `.md` and `.markdown` files (also when gzipped, `.txt.gz`) are one
+    /// article each; a file named on the command line with another extension is
+    /// JSON Lines when its first non-blank character is `{` and one text article
+    /// otherwise. Standard input is JSON Lines.
+    case auto
+    /// Read every file, and standard input, as JSON Lines: one article object per line.
+    case jsonl
+    /// Read every file, and standard input, as one article in plain text or Markdown.
+    case text
+}
