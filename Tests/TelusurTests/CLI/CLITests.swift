@@ -111,3 +111,56 @@ import Testing
         #expect(stats.stdout.contains("last update"))
     }
 }
+
+/// A slice of the real corpus through the real executable.
+@Suite struct CorpusSliceTests {
+    static let slice = Repository.corpus + "/kompas-2025.jsonl.gz"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: slice)))
+    func indexesASliceAndFindsWhatItHolds() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        // The first 300 articles, through stdin as a feed would arrive.
+        let lines = try CommandRunner.shell("zcat '\(Self.slice)' | head -n 300")
+        let indexed = try CommandRunner.run(["index", "--index", index, "-"], stdin: lines)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout.contains("indexed 300 articles"))
+        let again = try CommandRunner.run(["index", "--index", index, "-"], stdin: lines)
+        #expect(again.stdout.contains("0 new, 0 replaced, 300 unchanged"))
+        let stats = try CommandRunner.run(["stats", "--json", "--index", index])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(object["articles"] as? Int == 300)
+        // Every result of a phrase search really contains the phrase, highlighted.
+        let found = try CommandRunner.run(["search", "--index", index, "--json", "--limit", "50", "presiden prabowo"])
+        #expect(found.status == 0)
+        let results = try #require((try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for result in results {
+            let paragraphs = try #require(result["paragraphs"] as? [[String: Any]])
+            let highlighted = try #require(paragraphs.first?["highlighted"] as? String)
+            #expect(highlighted.lowercased().contains("<mark>presiden prabowo</mark>"))
+        }
+    }
+}
+
+@Suite struct BenchCommandTests {
+    @Test func printsOneJSONLinePerTimedQuery() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        let queries = try directory.write("q.txt", "# comment\n\"zero konflik\"\nbawaslu OR\n\nxyzzy\n")
+        let bench = try CommandRunner.run(["bench", "--index", index, "--queries", queries, "--repeat", "2", "--warmup", "1"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let lines = bench.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let timed = lines.compactMap { $0 }.filter { $0["query"] != nil }
+        #expect(timed.count == 6)
+        let zero = try #require(timed.first { $0["query"] as? String == "\"zero konflik\"" })
+        #expect(zero["hits"] as? Int == 2)
+        #expect(zero["paragraph_hits"] as? Int == 6)
+        #expect((zero["top"] as? [String])?.count == 2)
+        #expect(zero["elapsed_ms"] is Double)
+        // "OR" is a word in the harness's common syntax, not an operator.
+        let or = try #require(timed.first { $0["query"] as? String == "bawaslu OR" })
+        #expect(or["hits"] as? Int == 0)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Telusur
+
+/// `telusur bench`: the benchmark harness's "cli peer" query command.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time a query file for the peer benchmark harness (one JSON line per timed query).",
+        discussion: "See Benchmarks/README.md. Timing covers parse, search, exact counts and reading the top ids."
+    )
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Option(help: ArgumentHelp("The query file: one query a line, # comments.", valueName: "FILE"))
+    var queries: String
+
+    @Option(help: "Timed rounds over the whole file.")
+    var `repeat`: Int = 20
+
+    @Option(help: "Untimed rounds first.")
+    var warmup: Int = 1
+
+    @Option(help: "Articles per query.")
+    var limit: Int = 10
+
+    func run() throws {
+        do {
+            let searcher = try Searcher(location: indexOption.location)
+            let entries = try BenchmarkRunner.load(queries)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            print(#"{"_meta": {"engine": "telusur", "version": "0.1.0"}}"#)
+            try BenchmarkRunner(searcher: searcher, limit: limit).run(entries, repeat: self.repeat, warmup: warmup) { line in
+                print(String(decoding: try encoder.encode(line), as: UTF8.self))
+            }
+        } catch let error as SearchError {
+            throw CommandError(message: error.description)
+        } catch let error as BenchmarkError {
+            throw CommandError(message: error.description)
+        } catch let error as CocoaError {
+            throw CommandError(message: "cannot read the query file \(queries): \(error.localizedDescription)")
+        }
+    }
+}
