@@ -127,6 +127,24 @@ public final class Searcher {
         return try? ArticleRecord.decode(data)
     }
 
+    /// Every paragraph of an article, in order (the title not included), read from the
+    /// index by their unique terms; empty when the index does not have the article.
+    public func paragraphs(ofArticle id: String) throws -> [MatchedParagraph] {
+        try retryingOnModification {
+            guard let record = try article(id: id) else { return [] }
+            var result: [MatchedParagraph] = []
+            result.reserveCapacity(record.paragraphs)
+            for number in 1...max(1, record.paragraphs) {
+                guard let document = try database.firstDocument(term: Schema.paragraphTerm(article: id, number: number)) else {
+                    continue
+                }
+                let (text, _) = try database.document(document, slot: Schema.paragraphSlot)
+                result.append(MatchedParagraph(number: number, text: text))
+            }
+            return result
+        }
+    }
+
     /// Counts and dates that describe the index.
     public func statistics() throws -> IndexStatistics {
         try retryingOnModification {

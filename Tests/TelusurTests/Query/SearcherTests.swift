@@ -106,3 +106,14 @@ import Testing
         #expect(try searcher.search("tambahan").total.articles == 1)
     }
 }
+
+@Suite struct SearcherArticleTests {
+    @Test func readsAWholeArticleBack() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(SearcherTests.articles, in: directory)
+        let paragraphs = try searcher.paragraphs(ofArticle: "baru")
+        #expect(paragraphs.map(\.number) == [1, 2, 3])
+        #expect(paragraphs[1].text == "KPU dan Bawaslu hadir.")
+        #expect(try searcher.paragraphs(ofArticle: "tidak-ada").isEmpty)
+    }
+}
