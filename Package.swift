@@ -24,7 +24,9 @@ let package = Package(
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(
             name: "Telusur",
-            dependencies: ["CXapian", "CZlib"]
+            dependencies: ["CXapian", "CZlib"],
+            // The curated entity data (agencies, regions, person lexicon and aliases).
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "telusur",

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +25,43 @@ struct tx_enquire { Xapian::Enquire enq; explicit tx_enquire(const Xapian::Datab
 struct tx_results { Xapian::MSet mset; std::vector<std::string> keys; };
 struct tx_spy { Xapian::ValueCountMatchSpy spy; explicit tx_spy(Xapian::valueno s) : spy(s) {} };
 struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
+
+namespace {
+
+// Counts matching documents, distinct articles and the facet values of each article
+// once. Xapian calls it for every candidate when checkatleast covers the database.
+class CountingSpy : public Xapian::MatchSpy {
+  public:
+    CountingSpy(Xapian::valueno article, Xapian::valueno facets) : article_(article), facets_(facets) {}
+
+    void operator()(const Xapian::Document &doc, double) override {
+        ++documents_;
+        if (!seen_.insert(doc.get_value(article_)).second) return;
+        if (facets_ == Xapian::BAD_VALUENO) return;
+        const std::string values = doc.get_value(facets_);
+        size_t start = 0;
+        while (start < values.size()) {
+            size_t end = values.find('\x1f', start);
+            if (end == std::string::npos) end = values.size();
+            if (end > start) ++counts_[values.substr(start, end - start)];
+            start = end + 1;
+        }
+    }
+
+    uint32_t documents() const { return documents_; }
+    uint32_t articles() const { return static_cast<uint32_t>(seen_.size()); }
+    const std::unordered_map<std::string, uint32_t> &counts() const { return counts_; }
+
+  private:
+    Xapian::valueno article_, facets_;
+    uint32_t documents_ = 0;
+    std::unordered_set<std::string> seen_;
+    std::unordered_map<std::string, uint32_t> counts_;
+};
+
+}  // namespace
+
+struct tx_counter { CountingSpy spy; tx_counter(Xapian::valueno a, Xapian::valueno f) : spy(a, f) {} };
 
 namespace {
 
@@ -583,5 +622,53 @@ tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error 
 }
 
 void tx_spy_free(tx_spy *s) { delete s; }
+
+tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
+                             tx_counter **out, tx_error *err) {
+    TX_TRY
+    auto *c = new tx_counter(article_slot, facet_slot);
+    try {
+        e->enq.add_matchspy(&c->spy);
+    } catch (...) {
+        delete c;
+        throw;
+    }
+    *out = c;
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *articles) {
+    *documents = c->spy.documents();
+    *articles = c->spy.articles();
+}
+
+tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
+                            uint32_t max, tx_terms **out, tx_error *err) {
+    TX_TRY
+    const std::string p = str(prefix, len);
+    auto *t = new tx_terms();
+    try {
+        for (const auto &item : c->spy.counts())
+            if (item.first.compare(0, p.size(), p) == 0) t->items.emplace_back(item.first, item.second);
+        auto order = [](const std::pair<std::string, uint32_t> &a, const std::pair<std::string, uint32_t> &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        };
+        if (max && t->items.size() > max) {
+            std::partial_sort(t->items.begin(), t->items.begin() + max, t->items.end(), order);
+            t->items.resize(max);
+        } else {
+            std::sort(t->items.begin(), t->items.end(), order);
+        }
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    *out = t;
+    return TX_OK;
+    TX_CATCH
+}
+
+void tx_counter_free(tx_counter *c) { delete c; }
 
 }  // extern "C"

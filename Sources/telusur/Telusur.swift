@@ -16,7 +16,10 @@ struct TelusurCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing matched (index: some input skipped), 2 error.
             """,
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, BenchCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
+            AgenciesCommand.self, StatsCommand.self, BenchCommand.self,
+        ]
     )
 
     /// Parses the arguments and runs the command, mapping every failure to exit status 2

@@ -233,6 +233,23 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
 /* A ValueCountMatchSpy on slot, added to the enquire (it stays owned by the returned
  * tx_spy, which must outlive the enquire's get_mset calls; free after the enquire). */
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);
+/* A counting spy for exact totals and facets: for each matching document it counts
+ * the document, and for the first document of each article (value of article_slot)
+ * it counts the article and each of the article's facet values, stored in
+ * facet_slot as one string of values separated by 0x1f (pass facet_slot
+ * 0xffffffff for no facets). Owned by the returned tx_counter, which must outlive
+ * the enquire's get_mset calls (free after the enquire). */
+typedef struct tx_counter tx_counter;
+tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
+                             tx_counter **out, tx_error *err);
+/* Documents and distinct articles the counter saw. */
+void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *articles);
+/* Facet values whose text starts with prefix, with article counts, most frequent
+ * first, up to max (0 = all). */
+tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
+                            uint32_t max, tx_terms **out, tx_error *err);
+void tx_counter_free(tx_counter *c);
+
 /* get_mset(offset, limit, checkatleast). */
 tx_status tx_enquire_run(tx_enquire *e, uint32_t offset, uint32_t limit,
                          uint32_t check_at_least, tx_results **out, tx_error *err);

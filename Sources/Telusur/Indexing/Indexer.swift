@@ -43,6 +43,7 @@ public final class Indexer {
     private let writer: XapianWriter
     private let options: Options
     private let tokenizer = Tokenizer()
+    private let recognizer: EntityRecognizer
     private var inTransaction = false
     private var pending = 0
     /// True while the index held nothing when opened and no id was seen twice: then
@@ -59,6 +60,10 @@ public final class Indexer {
     public init(location: IndexLocation, options: Options = Options()) throws {
         self.location = location
         self.options = options
+        switch EntityLexicon.shared {
+        case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
+        case .failure(let error): throw IndexingError.entityData(error)
+        }
         do {
             try FileManager.default.createDirectory(atPath: location.path, withIntermediateDirectories: true)
             writer = try XapianWriter(path: location.path)
@@ -162,26 +167,58 @@ public final class Indexer {
     private func write(_ article: Article, hash: String, articleTerm: String) throws {
         let record = ArticleRecord(article)
         let shared = sharedTerms(of: article, articleTerm: articleTerm)
+        let entities = recognizer.recognize([article.title] + article.paragraphs.map(\.text))
+        let persons = Self.union(entities.map(\.persons))
+        let agencies = Self.union(entities.map(\.agencies))
+        let facets = facetValues(of: article, persons: persons, agencies: agencies)
 
         let title = try XapianDocument()
         try addText(article.title, to: title, prefixes: ["", Schema.titlePrefix])
         for term in shared { try title.addTerm(term) }
+        try addEntities(entities[0], to: title)
+        for person in persons { try title.addTerm(Schema.articlePersonPrefix + person) }
+        for agency in agencies { try title.addTerm(Schema.articleAgencyPrefix + agency) }
         try title.addTerm(Schema.titleDocumentTerm)
         try title.addTerm(Schema.paragraphTerm(article: article.id, number: 0))
-        try setValues(of: title, article: article, paragraph: 0)
+        try setValues(of: title, article: article, paragraph: 0, facets: facets)
         try title.setValue(hash, slot: Schema.hashSlot)
         try title.setData(try record.encoded())
         try writer.add(title)
 
-        for paragraph in article.paragraphs {
+        for (paragraph, found) in zip(article.paragraphs, entities.dropFirst()) {
             let document = try XapianDocument()
             try addText(paragraph.text, to: document, prefixes: [""])
             for term in shared { try document.addTerm(term) }
+            try addEntities(found, to: document)
             try document.addTerm(Schema.paragraphTerm(article: article.id, number: paragraph.number))
-            try setValues(of: document, article: article, paragraph: paragraph.number)
+            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets)
             try document.setData(paragraph.text)
             try writer.add(document)
         }
+    }
+
+    private func addEntities(_ entities: ParagraphEntities, to document: XapianDocument) throws {
+        for person in entities.persons { try document.addTerm(Schema.personPrefix + person) }
+        for agency in entities.agencies { try document.addTerm(Schema.agencyPrefix + agency) }
+    }
+
+    /// Each value once, in first-seen order.
+    private static func union(_ lists: [[String]]) -> [String] {
+        var seen = Set<String>()
+        return lists.joined().filter { seen.insert($0).inserted }
+    }
+
+    /// The article's facet values, stored on every document (see ``Schema/facetSlot``).
+    private func facetValues(of article: Article, persons: [String], agencies: [String]) -> String {
+        var values: [String] = []
+        if let source = article.source, !source.isEmpty { values.append("s:" + source.lowercased()) }
+        if let date = article.date, date.utf8.count == 10 {
+            values.append("y:" + date.prefix(4))
+            values.append("m:" + date.prefix(7))
+        }
+        values += persons.map { "p:" + $0 }
+        values += agencies.filter { !$0.contains("@") }.map { "g:" + $0 }
+        return values.joined(separator: String(Schema.facetSeparator))
     }
 
     /// Boolean terms every document of the article carries: its id, source and date.
@@ -199,7 +236,8 @@ public final class Indexer {
         return terms
     }
 
-    private func setValues(of document: XapianDocument, article: Article, paragraph: Int) throws {
+    private func setValues(of document: XapianDocument, article: Article, paragraph: Int, facets: String) throws {
+        try document.setValue(facets, slot: Schema.facetSlot)
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
         try document.setValue(String(paragraph), slot: Schema.paragraphSlot)

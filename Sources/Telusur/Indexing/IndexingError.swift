@@ -6,6 +6,8 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(index: String, reason: XapianError)
     /// The article id is too long for Xapian's term limit; the article was skipped.
     case idTooLong(article: String)
+    /// The curated entity data (gazetteer, lexicon) could not be loaded.
+    case entityData(EntityDataError)
     /// Writing a batch failed; the batch was abandoned and earlier batches are kept.
     case writeFailed(index: String, article: String?, reason: XapianError)
 
@@ -15,6 +17,8 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
             return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again"
         case .cannotOpen(let index, let reason):
             return "cannot open index \(index) for writing: \(reason.message); check the path, or move it away and re-index"
+        case .entityData(let error):
+            return error.description
         case .idTooLong(let article):
             return "article id \"\(article.prefix(60))…\" is longer than \(Indexer.maxIdBytes) bytes; give it a shorter id (the rest was indexed)"
         case .writeFailed(let index, let article, let reason):

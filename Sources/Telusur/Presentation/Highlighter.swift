@@ -7,9 +7,17 @@ public struct Highlighter: Sendable {
     private let prefixes: [String]
     private let phrases: [[String]]
     private let tokenizer = Tokenizer()
+    private let persons: [Set<Substring>]
+    private let agencies: [AgencyReference]
+    private let recognizer: EntityRecognizer?
 
-    /// A highlighter for the positive parts of `query` (nothing under NOT is marked).
-    public init(query: ParsedQuery) {
+    /// A highlighter for the positive parts of `query` (nothing under NOT is marked)
+    /// and for the surface forms of the persons and agencies it asked for.
+    public init(query: ParsedQuery, entities: ResolvedEntities = ResolvedEntities()) {
+        persons = entities.persons.map { Set($0.split(separator: " ")) }
+        agencies = entities.agencies
+        recognizer = entities.persons.isEmpty && entities.agencies.isEmpty
+            ? nil : (try? EntityLexicon.shared.get()).map { EntityRecognizer(lexicon: $0) }
         var terms = Set<String>()
         var prefixes: [String] = []
         for term in query.highlightTerms {
@@ -43,6 +51,20 @@ public struct Highlighter: Sendable {
                 if matches {
                     marked.append(parts[start].range.lowerBound..<parts[start + phrase.count - 1].range.upperBound)
                 }
+            }
+        }
+        if let recognizer {
+            if !persons.isEmpty {
+                // "Fatoni" and "H. Herman Deru, SH., MM." both mark: any mention whose words belong to the name.
+                for mention in recognizer.persons.candidates(in: text) {
+                    let words = Set(mention.key.split(separator: " "))
+                    if persons.contains(where: { words.isSubset(of: $0) }) { marked.append(mention.range) }
+                }
+            }
+            for mention in recognizer.agencies.mentions(in: text) where agencies.contains(where: {
+                $0.agency == mention.agency && ($0.region == nil || $0.region == mention.region)
+            }) {
+                marked.append(mention.range)
             }
         }
         return Self.merged(marked)

@@ -43,14 +43,32 @@ public struct ResultsDocument: Encodable, Sendable {
         }
     }
 
+    /// One facet value: its name (as shown), key (as in queries) and matching articles.
+    public struct FacetValue: Encodable, Sendable {
+        public var name: String
+        public var key: String
+        public var articles: Int
+    }
+
+    /// Matching articles counted by value; `sources`, `years`, `months` only with `--facets`.
+    public struct FacetCounts: Encodable, Sendable {
+        public var persons: [FacetValue]
+        public var agencies: [FacetValue]
+        public var sources: [FacetValue]?
+        public var years: [FacetValue]?
+        public var months: [FacetValue]?
+    }
+
     public var query: String
     public var total: Total
     public var results: [Result]
+    public var facets: FacetCounts
 
     /// Builds the document from search results; snippets are cut as on the terminal.
     public init(_ results: SearchResults) {
-        let highlighter = Highlighter(query: results.query)
+        let highlighter = Highlighter(query: results.query, entities: results.entities)
         query = results.query.text
+        facets = FacetCounts(results.facets, all: results.includesAllFacets)
         total = Total(articles: results.total.articles, paragraphs: results.total.paragraphs, exact: results.total.exact)
         self.results = results.hits.map { hit in
             Result(
@@ -70,5 +88,19 @@ public struct ResultsDocument: Encodable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+extension ResultsDocument.FacetCounts {
+    init(_ facets: Facets, all: Bool) {
+        let lexicon = try? EntityLexicon.shared.get()
+        func values(_ counts: [Facets.Count], name: (String) -> String = { $0 }) -> [ResultsDocument.FacetValue] {
+            counts.map { ResultsDocument.FacetValue(name: name($0.value), key: $0.value, articles: $0.articles) }
+        }
+        persons = values(facets.persons, name: PersonName.display)
+        agencies = values(facets.agencies) { lexicon?.agencyName($0) ?? $0 }
+        sources = all ? values(facets.sources) : nil
+        years = all ? values(facets.years) : nil
+        months = all ? values(facets.months) : nil
     }
 }

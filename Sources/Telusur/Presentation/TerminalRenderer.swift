@@ -19,7 +19,7 @@ public struct TerminalRenderer: Sendable {
 
     /// The results, then a line with the totals.
     public func render(_ results: SearchResults) -> String {
-        let highlighter = Highlighter(query: results.query)
+        let highlighter = Highlighter(query: results.query, entities: results.entities)
         var out = ""
         for hit in results.hits {
             let record = hit.article
@@ -34,8 +34,27 @@ public struct TerminalRenderer: Sendable {
             }
             out += "\n"
         }
+        out += facets(results)
         out += summary(results)
         return out
+    }
+
+    /// Lines of facet counts: persons and agencies always, the rest with `--facets`.
+    public func facets(_ results: SearchResults) -> String {
+        let lexicon = try? EntityLexicon.shared.get()
+        let f = results.facets
+        var lines: [(String, [String])] = [
+            ("persons", f.persons.map { "\(PersonName.display($0.value)) (\($0.articles))" }),
+            ("agencies", f.agencies.map { "\(lexicon?.agencyName($0.value) ?? $0.value) (\($0.articles))" }),
+        ]
+        if results.includesAllFacets {
+            lines.append(("sources", f.sources.map { "\($0.value) (\($0.articles))" }))
+            lines.append(("years", f.years.map { "\($0.value) (\($0.articles))" }))
+            lines.append(("months", f.months.map { "\($0.value) (\($0.articles))" }))
+        }
+        return lines.filter { !$0.1.isEmpty }.map { label, values in
+            "\(style.dim.0)\(label):\(style.dim.1) " + values.joined(separator: " · ") + "\n"
+        }.joined()
     }
 
     /// "2 articles, 9 paragraphs (exact), showing 1–2 · 0.8 ms"

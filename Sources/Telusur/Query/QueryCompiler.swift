@@ -3,12 +3,15 @@ struct QueryCompiler {
     /// Most terms one wildcard expands to (the most frequent ones are kept).
     static let wildcardLimit = 100
 
-    func compile(_ node: QueryNode?) throws -> XapianQuery {
+    /// Resolves `person:` and `agency:` against the index, and remembers what it resolved.
+    var entities: EntityResolver
+
+    mutating func compile(_ node: QueryNode?) throws -> XapianQuery {
         guard let node else { return try XapianQuery.matchAll() }
         return try build(node, prefix: "")
     }
 
-    private func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
+    private mutating func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
         switch node {
         case .term(let term):
             return try XapianQuery.term(prefix + term)
@@ -17,7 +20,8 @@ struct QueryCompiler {
             return try XapianQuery.combine(.phrase, terms, window: words.count)
         case .near(let nodes, let distance):
             // Every positional leaf takes part; phrases inside NEAR are kept as phrases.
-            let parts = try nodes.map { try build($0, prefix: prefix) }
+            var parts: [XapianQuery] = []
+            for node in nodes { parts.append(try build(node, prefix: prefix)) }
             let width = nodes.reduce(0) { total, node in
                 if case .phrase(let words) = node { return total + words.count }
                 return total + 1
@@ -35,10 +39,16 @@ struct QueryCompiler {
             default: term = value
             }
             return try XapianQuery.term(term).scaled(by: 0)
+        case .person(let name):
+            return try XapianQuery.term(try entities.personTerm(name)).scaled(by: 0)
+        case .agency(let name):
+            return try XapianQuery.term(try entities.agencyTerm(name)).scaled(by: 0)
         case .dateRange(let from, let to):
             return try XapianQuery.valueRange(slot: Schema.dateSlot, from: from, to: to).scaled(by: 0)
         case .or(let nodes):
-            return try XapianQuery.combine(.or, nodes.map { try build($0, prefix: prefix) })
+            var branches: [XapianQuery] = []
+            for node in nodes { branches.append(try build(node, prefix: prefix)) }
+            return try XapianQuery.combine(.or, branches)
         case .not(let inner):
             return try XapianQuery.combine(.andNot, [try XapianQuery.matchAll(), try build(inner, prefix: prefix)])
         case .and(let nodes):

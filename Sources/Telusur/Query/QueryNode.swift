@@ -12,6 +12,12 @@ public indirect enum QueryNode: Equatable, Sendable {
     case title(QueryNode)
     /// A boolean filter on a field (`source:`, `id:`, ...): no weight, only match or not.
     case filter(field: QueryField, value: String)
+    /// Paragraphs that mention a person, as typed (`person:"Herman Deru"`); titles,
+    /// degrees and case are dropped when it is resolved against the index.
+    case person(String)
+    /// Paragraphs that mention a public body, by acronym or any long form, with an
+    /// optional region (`agency:KPU`, `agency:"KPU Sumsel"`).
+    case agency(String)
     /// Articles dated in this closed range of "YYYY-MM-DD" strings.
     case dateRange(from: String, to: String)
     /// All must match.
@@ -34,6 +40,10 @@ public enum QueryField: String, CaseIterable, Sendable {
     case date
     /// A year or a range of years: `year:2024`, `year:2023..2024`.
     case year
+    /// A person, by name (titles and degrees ignored): `person:"Herman Deru"`.
+    case person
+    /// A public body, by acronym or long form, optionally in a region: `agency:KPU`, `agency:"KPU Sumsel"`.
+    case agency
 }
 
 /// A query ready to run: the tree and what to highlight in results.

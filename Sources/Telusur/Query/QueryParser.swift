@@ -371,6 +371,10 @@ private struct State {
                 throw QueryError(query: text, column: valueColumn, reason: .badDate(raw))
             }
             return .dateRange(from: from, to: to)
+        case .person:
+            return .person(raw)
+        case .agency:
+            return .agency(raw)
         }
     }
 }

@@ -19,11 +19,16 @@ public struct SearchOptions: Sendable, Equatable {
     /// Matching paragraphs to show per article.
     public var paragraphsPerArticle: Int
 
-    public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1) {
+    /// Count matching articles by source, year and month too (persons and agencies are always counted).
+    public var facets: Bool
+
+    public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
+                facets: Bool = false) {
         self.limit = limit
         self.offset = offset
         self.sort = sort
         self.paragraphsPerArticle = paragraphsPerArticle
+        self.facets = facets
     }
 }
 
@@ -67,4 +72,28 @@ public struct SearchResults: Sendable, Equatable {
     public var hits: [ArticleHit]
     /// Milliseconds spent in the search (parse excluded).
     public var elapsedMilliseconds: Double
+    /// Counts of matching articles by facet value.
+    public var facets: Facets
+    /// The persons and agencies the query asked for, as resolved.
+    public var entities: ResolvedEntities
+    /// True when sources, years and months were counted too.
+    public var includesAllFacets: Bool = false
+}
+
+/// Matching articles counted by source, year, month, person and agency.
+public struct Facets: Sendable, Equatable {
+    /// One value and how many matching articles have it.
+    public struct Count: Sendable, Equatable {
+        public var value: String
+        public var articles: Int
+    }
+    /// Most frequent first; empty unless asked for (``SearchOptions/facets``).
+    public var sources: [Count] = []
+    public var years: [Count] = []
+    public var months: [Count] = []
+    /// Always filled: the people most written about among the matching articles.
+    public var persons: [Count] = []
+    /// Always filled: the bodies most written about among the matching articles.
+    public var agencies: [Count] = []
+    public init() {}
 }

@@ -10,7 +10,10 @@ public final class Searcher {
     /// The index searched.
     public let location: IndexLocation
     private let database: XapianDatabase
-    private let compiler = QueryCompiler()
+    private let recognizer: EntityRecognizer
+
+    /// How many values each facet lists.
+    public static let facetLimit = 10
 
     /// BM25 parameters (Xapian's `BM25Weight`).
     public struct Ranking: Sendable, Equatable {
@@ -32,6 +35,10 @@ public final class Searcher {
     public init(location: IndexLocation) throws {
         self.location = location
         guard location.exists else { throw SearchError.indexMissing(index: location.path) }
+        switch EntityLexicon.shared {
+        case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
+        case .failure(let error): throw SearchError.entityData(error)
+        }
         do {
             database = try XapianDatabase(paths: [location.path])
         } catch let error as XapianError {
@@ -60,6 +67,7 @@ public final class Searcher {
             let clock = ContinuousClock()
             let start = clock.now
             var results = try run(query, options: options)
+            results.includesAllFacets = options.facets
             let elapsed = clock.now - start
             results.elapsedMilliseconds = Double(elapsed.components.attoseconds) / 1e15
                 + Double(elapsed.components.seconds) * 1000
@@ -68,6 +76,7 @@ public final class Searcher {
     }
 
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
+        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: recognizer))
         let compiled = try compiler.compile(query.root)
         let enquire = try XapianEnquire(database: database, query: compiled)
         try enquire.bm25(k1: ranking.k1, b: ranking.b)
@@ -78,12 +87,25 @@ public final class Searcher {
         case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
         case .newest: try enquire.sortByValue(Schema.dateSlot, descending: true)
         }
-        let counter = try enquire.addSpy(on: Schema.articleSlot)
+        let counter = try enquire.addCounter(articleSlot: Schema.articleSlot, facetSlot: Schema.facetSlot)
         let everything = try database.documentCount()
         let first = perArticle == 1 ? options.offset : 0
         let count = perArticle == 1 ? options.limit : (options.offset + options.limit) * perArticle
         let matches = try enquire.run(offset: first, limit: count, checkAtLeast: everything)
         let totals = counter.totals
+        var facets = Facets()
+        func read(_ prefix: String) throws -> [Facets.Count] {
+            try counter.facets(prefix: prefix, limit: Self.facetLimit).map {
+                Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
+            }
+        }
+        facets.persons = try read("p:")
+        facets.agencies = try read("g:")
+        if options.facets {
+            facets.sources = try read("s:")
+            facets.years = try read("y:")
+            facets.months = try read("m:")
+        }
 
         // Group the page's paragraphs by article, in order of each article's best paragraph.
         var order: [String] = []
@@ -113,9 +135,11 @@ public final class Searcher {
         }
         return SearchResults(
             query: query,
-            total: MatchTotals(articles: totals.distinct, paragraphs: totals.documents, exact: true),
+            total: MatchTotals(articles: totals.articles, paragraphs: totals.documents, exact: true),
             hits: hits,
-            elapsedMilliseconds: 0)
+            elapsedMilliseconds: 0,
+            facets: facets,
+            entities: compiler.entities.resolved)
     }
 
     /// The stored metadata of one article, or nil when the index does not have it.
@@ -142,6 +166,46 @@ public final class Searcher {
                 result.append(MatchedParagraph(number: number, text: text))
             }
             return result
+        }
+    }
+
+    /// One person or agency the index knows, with the number of articles that mention it.
+    public struct EntityCount: Sendable, Equatable {
+        /// The key, as in queries ("herman deru", "kpu", "kpu@sumatera-selatan").
+        public var key: String
+        /// How it is shown ("Herman Deru", "KPU", "KPU Sumatera Selatan").
+        public var name: String
+        /// Articles that mention it.
+        public var articles: Int
+    }
+
+    /// The persons the index knows, most written-about first; `match` keeps names that
+    /// contain the text (case and accents ignored).
+    public func persons(top: Int?, match: String?) throws -> [EntityCount] {
+        try listEntities(prefix: Schema.articlePersonPrefix, top: top, match: match) { PersonName.display($0) }
+    }
+
+    /// The agencies the index knows, regional ones ("kpu@sumatera-selatan") included.
+    public func agencies(top: Int?, match: String?) throws -> [EntityCount] {
+        let lexicon = try? EntityLexicon.shared.get()
+        return try listEntities(prefix: Schema.articleAgencyPrefix, top: top, match: match) { lexicon?.agencyName($0) ?? $0 }
+    }
+
+    private func listEntities(prefix: String, top: Int?, match: String?, name: (String) -> String) throws -> [EntityCount] {
+        try retryingOnModification {
+            let needle = match.map { Tokenizer().tokenize($0).filter { $0.kind != .compound }.map(\.term).joined(separator: " ") }
+            var list: [EntityCount] = []
+            for (term, count) in try database.terms(prefix: prefix) {
+                let key = String(term.dropFirst(prefix.count))
+                let shown = name(key)
+                if let needle, !needle.isEmpty {
+                    let folded = Tokenizer().tokenize(shown).map(\.term).joined(separator: " ")
+                    guard key.contains(needle) || folded.contains(needle) else { continue }
+                }
+                list.append(EntityCount(key: key, name: shown, articles: count))
+            }
+            list.sort { $0.articles != $1.articles ? $0.articles > $1.articles : $0.key < $1.key }
+            return top.map { Array(list.prefix($0)) } ?? list
         }
     }
 

@@ -26,6 +26,13 @@ public enum Schema {
     /// On paragraph 0 only: the content hash of the article, to skip unchanged articles.
     public static let hashSlot = ValueSlot(rawValue: 4)
 
+    /// On every document: the article's facet values ("s:kompas.com", "y:2024",
+    /// "m:2024-02", "p:herman deru", "g:kpu"), separated by U+001F, counted once per
+    /// article by the shim's counting spy.
+    public static let facetSlot = ValueSlot(rawValue: 5)
+    /// Separator of facet values in ``facetSlot``.
+    public static let facetSeparator: Character = "\u{1F}"
+
     // MARK: terms
 
     /// Marks paragraph 0 (the title document) of every article; its term frequency
@@ -38,6 +45,16 @@ public enum Schema {
     public static let articlePrefix = "XA"
     /// Prefix of the source term (`source:`).
     public static let sourcePrefix = "XS"
+    /// Prefix of a person mentioned in the paragraph (`person:`): "XP" + "herman deru".
+    public static let personPrefix = "XP"
+    /// Prefix of an agency mentioned in the paragraph (`agency:`): "XG" + "kpu", and
+    /// "XG" + "kpu@sumatera-selatan" where the text names the region.
+    public static let agencyPrefix = "XG"
+    /// On the title document: every person of the article, for listing with article counts.
+    public static let articlePersonPrefix = "XPA"
+    /// On the title document: every agency of the article.
+    public static let articleAgencyPrefix = "XGA"
+
     /// Prefix of year ("Y2024"), month ("M202402") and day ("D20240207") terms.
     public static let yearPrefix = "Y"
     public static let monthPrefix = "M"

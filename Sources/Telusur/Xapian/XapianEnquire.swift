@@ -7,6 +7,7 @@ final class XapianEnquire {
     private let database: XapianDatabase
     private let query: XapianQuery
     private var spies: [XapianSpy] = []
+    private var counters: [XapianCounter] = []
 
     init(database: XapianDatabase, query: XapianQuery) throws {
         var out: OpaquePointer?
@@ -50,6 +51,19 @@ final class XapianEnquire {
         let spy = XapianSpy(handle: out)
         spies.append(spy)
         return spy
+    }
+
+    /// Counts matching documents, distinct articles (by `articleSlot`) and, when
+    /// `facetSlot` is given, each article's facet values once.
+    func addCounter(articleSlot: ValueSlot, facetSlot: ValueSlot?) throws -> XapianCounter {
+        var out: OpaquePointer?
+        try XapianCall.run {
+            tx_enquire_counter(handle, articleSlot.rawValue, facetSlot?.rawValue ?? UInt32.max, &out, $0)
+        }
+        guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no counter created") }
+        let counter = XapianCounter(handle: out)
+        counters.append(counter)
+        return counter
     }
 
     /// Runs the match and returns one page (`get_mset(offset, limit, checkatleast)`).
@@ -120,6 +134,31 @@ final class XapianSpy {
     func top(_ limit: Int) throws -> [(value: String, count: Int)] {
         var list: OpaquePointer?
         try XapianCall.run { tx_spy_values(handle, UInt32(clamping: limit), &list, $0) }
+        defer { tx_terms_free(list) }
+        return TermList.read(list).map { ($0.term, $0.frequency) }
+    }
+}
+
+/// Exact counts and facets of one match (the shim's `CountingSpy`, a `Xapian::MatchSpy`).
+final class XapianCounter {
+    private let handle: OpaquePointer
+
+    init(handle: OpaquePointer) { self.handle = handle }
+    deinit { tx_counter_free(handle) }
+
+    /// Matching documents and distinct articles.
+    var totals: (documents: Int, articles: Int) {
+        var documents: UInt32 = 0, articles: UInt32 = 0
+        tx_counter_totals(handle, &documents, &articles)
+        return (Int(documents), Int(articles))
+    }
+
+    /// Facet values starting with `prefix` and their article counts, most frequent first.
+    func facets(prefix: String, limit: Int) throws -> [(value: String, count: Int)] {
+        var list: OpaquePointer?
+        try prefix.withBytes { p, n in
+            try XapianCall.run { tx_counter_facets(handle, p, n, UInt32(clamping: limit), &list, $0) }
+        }
         defer { tx_terms_free(list) }
         return TermList.read(list).map { ($0.term, $0.frequency) }
     }

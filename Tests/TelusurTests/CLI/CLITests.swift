@@ -164,3 +164,102 @@ import Testing
         #expect(or["hits"] as? Int == 0)
     }
 }
+
+/// Persons and agencies from the command line, on the seeds.
+@Suite struct EntityCommandTests {
+    static func seeded(_ directory: TemporaryDirectory) throws -> String {
+        let index = directory.path + "/Index"
+        _ = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        return index
+    }
+
+    @Test func personIgnoresTitlesDegreesAndCaseAndHighlightsTheSurfaceForm() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seeded(directory)
+        for name in ["Herman Deru", "Dr. Herman Deru, SH", "HERMAN DERU", "Deru"] {
+            let found = try CommandRunner.run(["person", "--index", index, "--json", name])
+            #expect(found.status == 0, "\(name): \(found.stderr)")
+            #expect(found.stdout.contains("000_b340dedaa94c42df.txt"), "\(name)")
+        }
+        let shown = try CommandRunner.run(["search", "--index", index, "--json", "--paragraphs", "5", "person:\"Herman Deru\""])
+        #expect(shown.stdout.contains("<mark>H. Herman Deru, SH., MM.</mark>"))
+    }
+
+    @Test func surnameOnlyMentionsAreLinked() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seeded(directory)
+        let found = try CommandRunner.run(["search", "--index", index, "--json", "--paragraphs", "5", "person:\"Agus Fatoni\""])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+        #expect((object["total"] as? [String: Any])?["paragraphs"] as? Int == 3)
+        #expect(found.stdout.contains("<mark>Fatoni</mark> juga mengapresiasi"))
+    }
+
+    @Test func agencyByAcronymOrLongFormFindsTheSameArticles() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seeded(directory)
+        let acronym = try CommandRunner.run(["agency", "--index", index, "--json", "Kesbangpol"])
+        let long = try CommandRunner.run(["agency", "--index", index, "--json", "Badan Kesatuan Bangsa dan Politik"])
+        #expect(acronym.status == 0)
+        func summary(_ output: CommandRunner.Output) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let ids = (object["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            return ids + ["\(object["total"] ?? "")"]
+        }
+        #expect(try summary(acronym) == summary(long))
+        #expect(try summary(acronym).count == 2)
+        let regional = try CommandRunner.run(["search", "--index", index, "agency:\"Kesbangpol Sumsel\""])
+        #expect(regional.status == 0)
+        let combined = try CommandRunner.run(["search", "--index", index, "agency:KPU \"pemilu 2024\""])
+        #expect(combined.status == 0)
+        let unknown = try CommandRunner.run(["agency", "--index", index, "Badan Antah Berantah"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("telusur agencies --match"))
+    }
+
+    @Test func listsWhatTheIndexKnows() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seeded(directory)
+        let persons = try CommandRunner.run(["persons", "--index", index])
+        #expect(persons.stdout.contains("Herman Deru"))
+        #expect(persons.stdout.contains("Agus Fatoni"))
+        #expect(!persons.stdout.contains("Sumatera Selatan"))
+        let top = try CommandRunner.run(["agencies", "--index", index, "--top", "3", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(top.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 3)
+        #expect(list.first?["articles"] as? Int == 2)
+        let matched = try CommandRunner.run(["persons", "--index", index, "--match", "fatoni"])
+        #expect(matched.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func ambiguousPartialNameListsTheCandidates() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let lines = [
+            #"{"id":"a","title":"Satu","date":"2024-01-01","source":null,"url":null,"body":"Gubernur Budi Santoso hadir."}"#,
+            #"{"id":"b","title":"Dua","date":"2024-01-02","source":null,"url":null,"body":"Bupati Budi Hartono hadir."}"#,
+        ]
+        _ = try CommandRunner.run(["index", "--index", index, "-"], stdin: lines.joined(separator: "\n") + "\n")
+        let found = try CommandRunner.run(["person", "--index", index, "Budi"])
+        #expect(found.status == 2)
+        #expect(found.stderr.contains("ambiguous"))
+        #expect(found.stderr.contains("Budi Santoso"))
+        #expect(found.stderr.contains("Budi Hartono"))
+        #expect(try CommandRunner.run(["person", "--index", index, "Hartono"]).status == 0)
+    }
+
+    @Test func searchOutputListsTopPersonsAndAgencies() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seeded(directory)
+        let found = try CommandRunner.run(["search", "--index", index, "--json", "--facets", "pemilu"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+        let facets = try #require(object["facets"] as? [String: Any])
+        let persons = try #require(facets["persons"] as? [[String: Any]])
+        #expect(persons.contains { $0["name"] as? String == "Herman Deru" && $0["articles"] as? Int == 1 })
+        let agencies = try #require(facets["agencies"] as? [[String: Any]])
+        #expect(agencies.contains { $0["key"] as? String == "kpu" && $0["articles"] as? Int == 2 })
+        #expect(facets["sources"] != nil)
+        let text = try CommandRunner.run(["search", "--index", index, "pemilu"])
+        #expect(text.stdout.contains("persons: "))
+        #expect(text.stdout.contains("agencies: "))
+    }
+}

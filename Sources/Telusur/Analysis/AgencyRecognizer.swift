@@ -1,0 +1,123 @@
+/// One mention of a public body in a paragraph.
+public struct AgencyMention: Sendable, Equatable {
+    /// The gazetteer id ("kpu").
+    public var agency: String
+    /// The region the text gives ("sumatera-selatan" for "KPU Sumsel"), if any.
+    public var region: String?
+    /// UTF-8 byte range of the surface form, the region included.
+    public var range: Range<Int>
+}
+
+/// Finds public bodies from the curated gazetteer: acronyms, long forms and variants,
+/// longest match first, with a following region qualifier ("KPU Sumsel", "Bawaslu
+/// Kota Palembang", "Kesbangpol Provinsi Sumsel").
+public struct AgencyRecognizer: Sendable {
+    private struct Entry: Sendable {
+        var terms: [String]
+        var id: String
+        /// Acronyms such as "BIN" or "MA" must be written in capitals to count: the
+        /// lower-case words "bin" and "ma" are something else.
+        var capitals: Bool
+        /// Mixed-case single words ("Bawaslu") must at least start with a capital.
+        var capitalised: Bool
+    }
+
+    private let tokenizer = Tokenizer()
+    /// First term → entries starting with it, longest first.
+    private let agencies: [String: [Entry]]
+    private let regions: [String: [Entry]]
+    /// Words that may stand between a body and its region ("Provinsi", "Kota").
+    private static let regionMarkers: Set<String> = ["provinsi", "prov", "kabupaten", "kab", "kota", "se"]
+
+    public init(lexicon: EntityLexicon) {
+        let tokenizer = Tokenizer()
+        func entries(_ items: [(String, [String])]) -> [String: [Entry]] {
+            var table: [String: [Entry]] = [:]
+            var seen = Set<[String]>()
+            for (id, aliases) in items {
+                for alias in aliases {
+                    let terms = tokenizer.tokenize(alias).filter { $0.kind != .compound }.map(\.term)
+                    guard let first = terms.first, seen.insert(terms).inserted else { continue }
+                    let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+                    let capitals = terms.count == 1 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }
+                    let capitalised = terms.count == 1 && !capitals
+                    table[first, default: []].append(Entry(terms: terms, id: id, capitals: capitals, capitalised: capitalised))
+                }
+            }
+            for key in table.keys { table[key]?.sort { $0.terms.count > $1.terms.count } }
+            return table
+        }
+        agencies = entries(lexicon.agencies.map { ($0.id, $0.aliases) })
+        regions = entries(lexicon.regions.map { ($0.id, [$0.name] + $0.aliases) })
+    }
+
+    /// The agency mentions of one paragraph, in order.
+    public func mentions(in text: String) -> [AgencyMention] {
+        let tokens = tokenizer.tokenize(text).filter { $0.kind != .compound }
+        let bytes = Array(text.utf8)
+        var result: [AgencyMention] = []
+        var i = 0
+        while i < tokens.count {
+            guard let (entry, length) = match(tokens, at: i, in: agencies, bytes: bytes, strict: true) else {
+                i += 1
+                continue
+            }
+            var end = i + length
+            var upper = tokens[end - 1].range.upperBound
+            var region: String?
+            // A region right after: optional marker word, then a region name.
+            var k = end
+            if k < tokens.count, Self.regionMarkers.contains(tokens[k].term) { k += 1 }
+            if k < tokens.count, let (place, size) = match(tokens, at: k, in: regions, bytes: bytes, strict: true),
+               isCapitalised(tokens[k], bytes) {
+                region = place.id
+                end = k + size
+                upper = tokens[end - 1].range.upperBound
+            }
+            result.append(AgencyMention(agency: entry.id, region: region, range: tokens[i].range.lowerBound..<upper))
+            i = end
+        }
+        return result
+    }
+
+    /// Reads a body (and optional region) typed in a query, case-insensitively:
+    /// "kpu sumsel" → ("kpu", "sumatera-selatan"). Nil when the text names no known body.
+    public func queryAgency(_ text: String) -> (agency: String, region: String?)? {
+        let tokens = tokenizer.tokenize(text).filter { $0.kind != .compound }
+        let bytes = Array(text.utf8)
+        guard let (entry, length) = match(tokens, at: 0, in: agencies, bytes: bytes, strict: false) else { return nil }
+        var k = length
+        if k < tokens.count, Self.regionMarkers.contains(tokens[k].term) { k += 1 }
+        if k == tokens.count, k == length { return (entry.id, nil) }
+        if let (place, size) = match(tokens, at: k, in: regions, bytes: bytes, strict: false), k + size == tokens.count {
+            return (entry.id, place.id)
+        }
+        return nil
+    }
+
+    private func match(_ tokens: [Token], at i: Int, in table: [String: [Entry]], bytes: [UInt8],
+                       strict: Bool) -> (Entry, Int)? {
+        guard let candidates = table[tokens[i].term] else { return nil }
+        for entry in candidates where i + entry.terms.count <= tokens.count {
+            var ok = true
+            for (offset, term) in entry.terms.enumerated() where tokens[i + offset].term != term {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            if strict {
+                let surface = bytes[tokens[i].range]
+                if entry.capitals && !surface.allSatisfy({ !(0x61...0x7a).contains($0) }) { continue }
+                if entry.capitalised && !isCapitalised(tokens[i], bytes) { continue }
+                if !entry.capitals && !entry.capitalised && !isCapitalised(tokens[i], bytes) { continue }
+            }
+            return (entry, entry.terms.count)
+        }
+        return nil
+    }
+
+    private func isCapitalised(_ token: Token, _ bytes: [UInt8]) -> Bool {
+        guard let first = bytes[token.range].first else { return false }
+        return !(0x61...0x7a).contains(first)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// The curated data behind entity recognition, loaded from the JSON files in
+/// `Sources/Telusur/Resources/` (data, not code: extend them there).
+///
+/// - `agencies.json`: public bodies with acronym, long names and variants.
+/// - `regions.json`: provinces, regencies and cities with their abbreviations.
+/// - `person-lexicon.json`: honorifics, degrees, ranks, offices, particles and
+///   capitalised words that are not names.
+/// - `person-aliases.json`: nicknames of well-known figures (Jokowi = Joko Widodo).
+public struct EntityLexicon: Sendable {
+    /// One public body.
+    public struct Agency: Decodable, Sendable, Equatable {
+        public var id: String
+        public var acronym: String
+        public var names: [String]
+        public var variants: [String]
+        public var kind: String
+
+        /// Every way the body is written, the acronym first.
+        public var aliases: [String] { ([acronym] + names + variants).filter { !$0.isEmpty } }
+        /// How to show it: "KPU (Komisi Pemilihan Umum)".
+        public var display: String {
+            guard let name = names.first else { return acronym }
+            return acronym.isEmpty ? name : "\(acronym) (\(name))"
+        }
+    }
+
+    /// One province, regency or city.
+    public struct Region: Decodable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var level: String
+        public var aliases: [String]
+    }
+
+    struct Words: Decodable {
+        var honorifics: [String]
+        var degrees_before: [String]
+        var degrees_after: [String]
+        var ranks: [String]
+        var offices: [String]
+        var particles: [String]
+        var not_names: [String]
+    }
+
+    private struct AgencyFile: Decodable { var agencies: [Agency] }
+    private struct RegionFile: Decodable { var regions: [Region] }
+    private struct AliasFile: Decodable { var aliases: [String: String] }
+
+    public let agencies: [Agency]
+    /// Agencies by id.
+    public let agencyByID: [String: Agency]
+    public let regions: [Region]
+    /// Alias (normalised) → canonical full name, as written.
+    public let personAliases: [String: String]
+    /// Honorifics, degrees and ranks, normalised: stripped around names.
+    let titles: Set<String>
+    /// Degrees written after a name ("SH", "MM"), normalised.
+    let degreesAfter: Set<String>
+    /// Office words, normalised, one word each ("gubernur", "wakil", "pj").
+    let offices: Set<String>
+    /// Multi-word offices by their first word, longest first ("wali" → ["wali", "kota"]).
+    let officePhrases: [String: [[String]]]
+    /// Name particles kept inside names ("bin", "van").
+    let particles: Set<String>
+    /// Capitalised words that are never part of a name.
+    let notNames: Set<String>
+
+    /// The lexicon shipped with telusur, loaded once.
+    public static let shared: Result<EntityLexicon, EntityDataError> = Result { try EntityLexicon(directory: nil) }
+        .mapError { $0 as? EntityDataError ?? .unreadable(path: "Resources", reason: "\($0)") }
+
+    /// Loads the four files from `directory`, or from telusur's resources when nil.
+    public init(directory: String?) throws {
+        let folder = try directory ?? Self.resourceDirectory()
+        let tokenizer = Tokenizer()
+        func load<T: Decodable>(_ name: String, as: T.Type) throws -> T {
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw EntityDataError.missing(path: path)
+            }
+            do { return try JSONDecoder().decode(T.self, from: data) } catch {
+                throw EntityDataError.unreadable(path: path, reason: "\(error)")
+            }
+        }
+        agencies = try load("agencies.json", as: AgencyFile.self).agencies
+        agencyByID = Dictionary(agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        regions = try load("regions.json", as: RegionFile.self).regions
+        var aliases: [String: String] = [:]
+        for (alias, name) in try load("person-aliases.json", as: AliasFile.self).aliases {
+            aliases[Self.key(alias, tokenizer)] = name
+        }
+        personAliases = aliases
+        let words = try load("person-lexicon.json", as: Words.self)
+        func set(_ list: [String]) -> Set<String> {
+            Set(list.flatMap { tokenizer.tokenize($0).filter { $0.kind != .compound }.map(\.term) })
+        }
+        titles = set(words.honorifics + words.degrees_before + words.degrees_after + words.ranks)
+        degreesAfter = set(words.degrees_after)
+        var single = Set<String>()
+        var phrases: [String: [[String]]] = [:]
+        for office in words.offices {
+            let terms = tokenizer.tokenize(office).filter { $0.kind != .compound }.map(\.term)
+            if terms.count == 1 { single.insert(terms[0]) } else if let first = terms.first {
+                phrases[first, default: []].append(terms)
+            }
+        }
+        offices = single
+        officePhrases = phrases.mapValues { $0.sorted { $0.count > $1.count } }
+        particles = Set(words.particles.map { $0.lowercased() })
+        notNames = set(words.not_names)
+    }
+
+    /// How to show an agency key ("kpu" or "kpu@sumatera-selatan") to people: "KPU", "KPU Sumatera Selatan".
+    public func agencyName(_ key: String) -> String {
+        let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+        let agency = agencyByID[parts[0]]
+        var name = agency.map { $0.acronym.isEmpty ? ($0.names.first ?? $0.id) : $0.acronym } ?? parts[0]
+        if parts.count == 2 {
+            name += " " + (regions.first { $0.id == parts[1] }?.name ?? parts[1])
+        }
+        return name
+    }
+
+    /// The normalised key of a name: its terms joined by single spaces.
+    static func key(_ text: String, _ tokenizer: Tokenizer) -> String {
+        tokenizer.tokenize(text).filter { $0.kind != .compound }.map(\.term).joined(separator: " ")
+    }
+
+    /// Finds the resource folder: next to the executable (SwiftPM copies
+    /// `telusur_Telusur.resources` there), else in the source tree this was built from.
+    static func resourceDirectory() throws -> String {
+        let manager = FileManager.default
+        var candidates: [String] = []
+        let executable = (try? manager.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        let executableDirectory = (executable as NSString).deletingLastPathComponent
+        candidates.append(executableDirectory + "/telusur_Telusur.resources")
+        candidates.append(Bundle.main.bundlePath + "/telusur_Telusur.resources")
+        candidates.append(((Bundle.main.bundlePath as NSString).deletingLastPathComponent) + "/telusur_Telusur.resources")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+        candidates.append(source + "/Resources")
+        for candidate in candidates where manager.fileExists(atPath: candidate + "/agencies.json") {
+            return candidate
+        }
+        throw EntityDataError.missing(path: candidates[0])
+    }
+}
+
+/// The entity data could not be loaded.
+public enum EntityDataError: Error, Sendable, CustomStringConvertible {
+    /// A data file is not where telusur looks for it.
+    case missing(path: String)
+    /// A data file is not valid.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "entity data not found at \(path); keep the telusur_Telusur.resources folder next to the telusur binary"
+        case .unreadable(let path, let reason):
+            return "entity data \(path) is not valid: \(reason); fix the file (it is JSON)"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// The persons and agencies of one paragraph, as index keys.
+public struct ParagraphEntities: Sendable, Equatable {
+    /// Normalised person names ("herman deru"), each once.
+    public var persons: [String] = []
+    /// Agency ids, each once, and "id@region" for each regional mention ("kpu@sumatera-selatan").
+    public var agencies: [String] = []
+}
+
+/// Recognises persons and agencies in a whole article, so that a later surname-only
+/// mention ("Fatoni") is linked to the full name found in the same article ("Agus
+/// Fatoni").
+public struct EntityRecognizer: Sendable {
+    public let persons: PersonRecognizer
+    public let agencies: AgencyRecognizer
+
+    public init(lexicon: EntityLexicon) {
+        persons = PersonRecognizer(lexicon: lexicon)
+        agencies = AgencyRecognizer(lexicon: lexicon)
+    }
+
+    /// Entities of each text (the title first, then the paragraphs, as given).
+    public func recognize(_ texts: [String]) -> [ParagraphEntities] {
+        // Words the article also writes in lower case are common words, not names:
+        // "Teknis Pelaksanaan" in a quoted title next to "teknis pelaksanaan" in the text.
+        let common = lowercaseWords(texts)
+        let found = texts.map { text in
+            persons.candidates(in: text).filter { mention in
+                let words = mention.key.split(separator: " ")
+                return words.filter { common.contains(String($0)) }.count * 2 < words.count
+                    || persons.lexicon.personAliases[mention.key] != nil
+            }
+        }
+        let full = Set(found.joined().map(\.key).filter { $0.contains(" ") })
+        // Each word of a full name points at the names containing it.
+        var byWord: [String: Set<String>] = [:]
+        for name in full {
+            for word in name.split(separator: " ") where word.count > 2 { byWord[String(word), default: []].insert(name) }
+        }
+        return zip(texts, found).map { text, mentions in
+            var entities = ParagraphEntities()
+            var seen = Set<String>()
+            for mention in mentions {
+                guard let key = resolve(mention, full: full, byWord: byWord) else { continue }
+                if seen.insert(key).inserted { entities.persons.append(key) }
+            }
+            var agencySeen = Set<String>()
+            for mention in agencies.mentions(in: text) {
+                if agencySeen.insert(mention.agency).inserted { entities.agencies.append(mention.agency) }
+                if let region = mention.region {
+                    let qualified = mention.agency + "@" + region
+                    if agencySeen.insert(qualified).inserted { entities.agencies.append(qualified) }
+                }
+            }
+            return entities
+        }
+    }
+
+    private func lowercaseWords(_ texts: [String]) -> Set<String> {
+        let tokenizer = Tokenizer()
+        var words = Set<String>()
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for token in tokenizer.tokenize(text) where token.kind == .word {
+                if let first = bytes[token.range].first, (0x61...0x7a).contains(first) { words.insert(token.term) }
+            }
+        }
+        return words
+    }
+
+    /// A full name stays; a partial one ("Fatoni", "Herman Deru" beside "Herman Deru
+    /// Putra") becomes the one full name of the article that contains all its words;
+    /// an unlinked single word is kept only when a title or office vouched for it.
+    private func resolve(_ mention: PersonMention, full: Set<String>, byWord: [String: Set<String>]) -> String? {
+        let words = mention.key.split(separator: " ").map(String.init)
+        var candidates: Set<String>?
+        for word in words {
+            let names = byWord[word] ?? []
+            candidates = candidates.map { $0.intersection(names) } ?? names
+        }
+        candidates?.remove(mention.key)
+        if let candidates, candidates.count == 1, let name = candidates.first,
+           name.split(separator: " ").count > words.count {
+            return name
+        }
+        if words.count > 1 { return mention.key }
+        return mention.hasTitle || persons.lexicon.personAliases[mention.key] != nil ? mention.key : nil
+    }
+}

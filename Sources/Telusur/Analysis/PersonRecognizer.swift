@@ -1,0 +1,222 @@
+/// One mention of a person in a paragraph.
+public struct PersonMention: Sendable, Equatable {
+    /// The normalised name ("herman deru"): the key of the index term.
+    public var key: String
+    /// The name as written, without titles ("Herman Deru").
+    public var name: String
+    /// UTF-8 byte range of the whole surface form, titles and degrees included
+    /// ("H. Herman Deru, SH., MM.").
+    public var range: Range<Int>
+    /// True when a title, rank or office stood before the name: evidence that a
+    /// single word is a name.
+    var hasTitle: Bool
+}
+
+/// Finds person names in Indonesian press text by rule: runs of capitalised words,
+/// with honorifics, degrees, ranks and offices stripped, and capitalised words that
+/// are not names (months, places, agencies, sentence openers) rejected.
+///
+/// One paragraph at a time; ``EntityRecognizer`` links surname-only mentions to the
+/// full names of the same article.
+public struct PersonRecognizer: Sendable {
+    let lexicon: EntityLexicon
+    private let tokenizer = Tokenizer()
+    private let regionKeys: Set<String>
+    private let agencyKeys: Set<String>
+
+    /// Words of agency names that mark a capitalised run as a body, not a person.
+    static let bodyWords: Set<String> = [
+        "badan", "dinas", "kementerian", "komisi", "dewan", "majelis", "lembaga", "pengadilan", "kejaksaan",
+        "kepolisian", "pemerintah", "pemprov", "pemkab", "pemkot", "polda", "polres", "polsek", "kodam", "korem",
+        "kodim", "sekretariat", "direktorat", "inspektorat", "biro", "kantor", "rumah", "sakit", "universitas",
+        "institut", "sekolah", "partai", "fraksi", "komite", "satuan", "pusat", "balai", "otoritas", "bank",
+    ]
+
+    public init(lexicon: EntityLexicon) {
+        self.lexicon = lexicon
+        let tokenizer = Tokenizer()
+        var regions = Set<String>()
+        for region in lexicon.regions {
+            regions.insert(EntityLexicon.key(region.name, tokenizer))
+            for alias in region.aliases { regions.insert(EntityLexicon.key(alias, tokenizer)) }
+        }
+        regionKeys = regions
+        var agencies = Set<String>()
+        for agency in lexicon.agencies {
+            for alias in agency.aliases { agencies.insert(EntityLexicon.key(alias, tokenizer)) }
+        }
+        agencyKeys = agencies
+    }
+
+    private enum Role { case name, title, office, particle, other }
+
+    private struct Word {
+        var token: Token
+        var surface: Substring
+        var role: Role
+        /// The text between the previous word and this one.
+        var gap: Substring
+    }
+
+    /// The person mentions of one paragraph that stand on their own: names of two or
+    /// more words, single words a title or office vouches for, and known aliases.
+    public func mentions(in text: String) -> [PersonMention] {
+        candidates(in: text).filter { $0.key.contains(" ") || $0.hasTitle }
+    }
+
+    /// Every capitalised name-like mention, single words included; the article-level
+    /// linking of ``EntityRecognizer`` decides about the single words.
+    func candidates(in text: String) -> [PersonMention] {
+        let words = classify(text, query: false)
+        var mentions: [PersonMention] = []
+        var i = 0
+        while i < words.count {
+            // A run: words joined only by spaces (or the ". " after an abbreviation).
+            var j = i + 1
+            while j < words.count, joins(words[j - 1], words[j]) { j += 1 }
+            mentions.append(contentsOf: names(in: words[i..<j], text: text, all: words, end: j))
+            i = j
+        }
+        return mentions
+    }
+
+    /// Normalises a name as typed in a query: titles, degrees and offices dropped,
+    /// case and accents folded ("Dr. Herman Deru, SH" → "herman deru").
+    public func queryKey(_ text: String) -> String {
+        let words = classify(text, query: true).filter { $0.role == .name || $0.role == .particle }
+        let key = words.map(\.token.term).joined(separator: " ")
+        if let alias = lexicon.personAliases[key] { return EntityLexicon.key(alias, tokenizer) }
+        return key
+    }
+
+    /// Splits text into words with their roles. In a query, case carries no meaning.
+    private func classify(_ text: String, query: Bool) -> [Word] {
+        let utf8 = text.utf8
+        var words: [Word] = []
+        var previousEnd = 0
+        for token in tokenizer.tokenize(text) where token.kind != .compound {
+            let start = utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)
+            let end = utf8.index(utf8.startIndex, offsetBy: token.range.upperBound)
+            let gapStart = utf8.index(utf8.startIndex, offsetBy: min(previousEnd, token.range.lowerBound))
+            let surface = text[start..<end]
+            words.append(Word(token: token, surface: surface, role: role(of: token, surface: surface, query: query),
+                              gap: text[gapStart..<start]))
+            previousEnd = token.range.upperBound
+        }
+        markOffices(&words, query: query)
+        return words
+    }
+
+    /// Marks multi-word offices ("Wali Kota", "Sekretaris Daerah", "Wakil Ketua").
+    private func markOffices(_ words: inout [Word], query: Bool) {
+        var i = 0
+        while i < words.count {
+            guard let phrases = lexicon.officePhrases[words[i].token.term],
+                  query || words[i].surface.unicodeScalars.first?.properties.isUppercase == true else {
+                i += 1
+                continue
+            }
+            var matched = 0
+            for phrase in phrases where i + phrase.count <= words.count {
+                if zip(phrase, words[i..<(i + phrase.count)]).allSatisfy({ $0 == $1.token.term }) {
+                    matched = phrase.count
+                    break
+                }
+            }
+            for k in i..<(i + matched) { words[k].role = .office }
+            i += max(1, matched)
+        }
+    }
+
+    private func role(of token: Token, surface: Substring, query: Bool) -> Role {
+        guard let first = surface.unicodeScalars.first else { return .other }
+        let upper = query || first.properties.isUppercase
+        let term = token.term
+        if lexicon.titles.contains(term) && (upper || term.hasPrefix("dr")) { return .title }
+        if lexicon.offices.contains(term) && upper { return .office }
+        if !upper {
+            return lexicon.particles.contains(term) ? .particle : .other
+        }
+        if token.kind == .number { return .other }
+        if query { return .name }
+        // An acronym (KPU, TNI) is not a name word; a single capital is an initial.
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return .other }
+        return .name
+    }
+
+    private func joins(_ left: Word, _ right: Word) -> Bool {
+        guard left.role != .other, right.role != .other else { return false }
+        let gap = right.gap
+        if gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) { return true }
+        // "H. Herman", "Dr. H. M Alfajri": a period after a title or an initial.
+        let abbreviated = left.role == .title || (left.role == .name && left.surface.count == 1)
+        return abbreviated && (gap == ". " || gap == "." || gap == ".\u{00A0}")
+    }
+
+    private func names(in run: ArraySlice<Word>, text: String, all: [Word], end: Int) -> [PersonMention] {
+        var result: [PersonMention] = []
+        var segment: [Word] = []
+        var titled = false
+        var surfaceStart: Int?
+        func flush(next: Int) {
+            defer {
+                segment.removeAll()
+                surfaceStart = nil
+            }
+            while let last = segment.last, last.role == .particle { segment.removeLast() }
+            guard let first = segment.first, let last = segment.last else { return }
+            let key = segment.map(\.token.term).joined(separator: " ")
+            guard accepts(segment, key: key) else { return }
+            var upper = last.token.range.upperBound
+            // Degrees after the name: "Rustam, SH., MH", "Deru, SH., MM."
+            if next == end {
+                var k = end
+                while k < all.count, all[k].role == .title, lexicon.degreesAfter.contains(all[k].token.term),
+                      all[k].gap.allSatisfy({ $0 == "," || $0 == "." || $0 == " " }) {
+                    upper = all[k].token.range.upperBound
+                    k += 1
+                }
+                if upper != last.token.range.upperBound, text.utf8.count > upper,
+                   text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: upper)] == UInt8(ascii: ".") {
+                    upper += 1
+                }
+            }
+            let lower = surfaceStart ?? first.token.range.lowerBound
+            let name = segment.map { String($0.surface) }.joined(separator: " ")
+            result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
+                                        name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled))
+        }
+        var titleStart: Int?
+        for (offset, word) in run.enumerated() {
+            switch word.role {
+            case .name, .particle:
+                if segment.isEmpty && word.role == .particle { continue }
+                if segment.isEmpty { surfaceStart = titleStart ?? word.token.range.lowerBound }
+                segment.append(word)
+            case .title, .office:
+                flush(next: run.startIndex + offset)
+                titled = true
+                // Honorifics and degrees belong to the surface form; offices do not.
+                if word.role == .title { titleStart = titleStart ?? word.token.range.lowerBound } else { titleStart = nil }
+            case .other:
+                flush(next: run.startIndex + offset)
+            }
+        }
+        flush(next: end)
+        return result
+    }
+
+    /// Whether a segment of capitalised words is a person's name.
+    private func accepts(_ segment: [Word], key: String) -> Bool {
+        if lexicon.personAliases[key] != nil { return true }
+        guard segment.count <= 5 else { return false }
+        if regionKeys.contains(key) || agencyKeys.contains(key) { return false }
+        for word in segment where word.role == .name {
+            if lexicon.notNames.contains(word.token.term) || Self.bodyWords.contains(word.token.term) { return false }
+        }
+        // A lone initial is not a name.
+        if segment.count == 1, segment[0].surface.count < 3 { return false }
+        return true
+    }
+}

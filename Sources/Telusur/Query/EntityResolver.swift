@@ -1,0 +1,64 @@
+/// Resolves `person:` and `agency:` values against what the index knows.
+///
+/// A person is normalised like the index does (titles, degrees, case dropped); when
+/// the index has no such full name, a partial name resolves to the one indexed name
+/// that contains all its words, and several such names are an error that lists them.
+/// The persons and agencies a query asked for, as resolved against the index: what
+/// results highlight.
+public struct ResolvedEntities: Sendable, Equatable {
+    /// Normalised person names.
+    public var persons: [String] = []
+    /// Agencies, with the region when the query gave one.
+    public var agencies: [AgencyReference] = []
+    public init() {}
+}
+
+/// An agency id and an optional region id.
+public struct AgencyReference: Sendable, Equatable, Hashable {
+    public var agency: String
+    public var region: String?
+}
+
+struct EntityResolver {
+    let database: XapianDatabase
+    let recognizer: EntityRecognizer
+    var resolved = ResolvedEntities()
+
+    /// The index term for a person.
+    mutating func personTerm(_ text: String) throws -> String {
+        let key = recognizer.persons.queryKey(text)
+        guard !key.isEmpty else { throw SearchError.unknownPerson(name: text, candidates: []) }
+        let name = try resolvePerson(key, typed: text)
+        resolved.persons.append(name)
+        return Schema.personPrefix + name
+    }
+
+    private func resolvePerson(_ key: String, typed: String) throws -> String {
+        if try database.frequency(of: Schema.articlePersonPrefix + key) > 0 { return key }
+        let words = Set(key.split(separator: " ").map(String.init))
+        // Names that hold every typed word, most written-about first.
+        var candidates: [(name: String, articles: Int)] = []
+        let first = key.split(separator: " ").first.map(String.init) ?? key
+        for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
+            let name = String(term.dropFirst(Schema.articlePersonPrefix.count))
+            guard name.contains(first) else { continue }
+            let nameWords = Set(name.split(separator: " ").map(String.init))
+            if words.isSubset(of: nameWords) { candidates.append((name, count)) }
+        }
+        candidates.sort { $0.articles != $1.articles ? $0.articles > $1.articles : $0.name < $1.name }
+        switch candidates.count {
+        case 0: return key  // nothing indexed under that name: the search finds nothing
+        case 1: return candidates[0].name
+        default: throw SearchError.ambiguousPerson(name: typed, candidates: Array(candidates.prefix(10)))
+        }
+    }
+
+    /// The index term for an agency, with its region when one was typed.
+    mutating func agencyTerm(_ text: String) throws -> String {
+        guard let (agency, region) = recognizer.agencies.queryAgency(text) else {
+            throw SearchError.unknownAgency(name: text)
+        }
+        resolved.agencies.append(AgencyReference(agency: agency, region: region))
+        return Schema.agencyPrefix + agency + (region.map { "@" + $0 } ?? "")
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Telusur
+
+/// `telusur person NAME`
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Articles that mention a person (titles, degrees and case ignored; a partial name resolves).",
+        discussion: "Same output as search. Example: telusur person \"Dr. Herman Deru, SH\""
+    )
+
+    @OptionGroup var indexOption: IndexOption
+    @OptionGroup var output: ResultOptions
+
+    @Argument(help: "The name.")
+    var name: [String]
+
+    func run() throws {
+        let text = name.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
+        try output.run("person:\"\(text)\"", index: indexOption.location)
+    }
+}
+
+/// `telusur agency NAME`
+struct AgencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency",
+        abstract: "Articles that mention a public body, by acronym or any long form, optionally in a region.",
+        discussion: "Same output as search. Examples: telusur agency Bawaslu; telusur agency \"KPU Sumsel\""
+    )
+
+    @OptionGroup var indexOption: IndexOption
+    @OptionGroup var output: ResultOptions
+
+    @Argument(help: "The body, e.g. KPU, \"Badan Pengawas Pemilu\", \"KPU Sumsel\".")
+    var name: [String]
+
+    func run() throws {
+        let text = name.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
+        try output.run("agency:\"\(text)\"", index: indexOption.location)
+    }
+}
+
+/// Options of `persons` and `agencies`.
+struct ListOptions: ParsableArguments {
+    @Option(help: "Show only the N most written-about.")
+    var top: Int?
+
+    @Option(help: "Keep names that contain TEXT.")
+    var match: String?
+
+    @Flag(help: "Print one JSON array.")
+    var json = false
+
+    func print(_ list: [Searcher.EntityCount]) throws {
+        if json {
+            let objects = list.map { ["key": $0.key, "name": $0.name, "articles": $0.articles] as [String: Any] }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            Swift.print(String(decoding: data, as: UTF8.self))
+        } else {
+            for item in list {
+                Swift.print(String(repeating: " ", count: max(0, 7 - String(item.articles).count)) + "\(item.articles)  \(item.name)"
+                            + (item.name.lowercased() == item.key ? "" : "  [\(item.key)]"))
+            }
+        }
+    }
+}
+
+/// `telusur persons`
+struct PersonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "persons",
+        abstract: "List the persons the index knows, with the number of articles that mention each."
+    )
+
+    @OptionGroup var indexOption: IndexOption
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        do {
+            try list.print(try Searcher(location: indexOption.location).persons(top: list.top, match: list.match))
+        } catch let error as SearchError {
+            throw CommandError(message: error.description)
+        }
+    }
+}
+
+/// `telusur agencies`
+struct AgenciesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agencies",
+        abstract: "List the agencies the index knows (regional ones too), with article counts."
+    )
+
+    @OptionGroup var indexOption: IndexOption
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        do {
+            try list.print(try Searcher(location: indexOption.location).agencies(top: list.top, match: list.match))
+        } catch let error as SearchError {
+            throw CommandError(message: error.description)
+        }
+    }
+}
