@@ -22,6 +22,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Commit after this many paragraphs (each commit is atomic).")
     var batch: Int = 20_000
 
+    @Flag(help: "Skip person and agency recognition (person:/agency: will find nothing in these articles).")
+    var noEntities = false
+
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
 
@@ -37,7 +40,7 @@ struct IndexCommand: ParsableCommand {
         let start = clock.now
         let indexer: Indexer
         do {
-            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch))
+            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities))
         } catch let error as IndexingError {
             throw CommandError(message: error.description)
         }

@@ -53,7 +53,11 @@ public struct AgencyRecognizer: Sendable {
 
     /// The agency mentions of one paragraph, in order.
     public func mentions(in text: String) -> [AgencyMention] {
-        let tokens = tokenizer.tokenize(text).filter { $0.kind != .compound }
+        mentions(in: text, tokens: PersonRecognizer.words(of: text))
+    }
+
+    /// The agency mentions of one paragraph already split by ``PersonRecognizer/words(of:)``.
+    func mentions(in text: String, tokens: [Token]) -> [AgencyMention] {
         let bytes = Array(text.utf8)
         var result: [AgencyMention] = []
         var i = 0

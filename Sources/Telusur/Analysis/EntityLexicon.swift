@@ -8,7 +8,7 @@ import Foundation
 /// - `person-lexicon.json`: honorifics, degrees, ranks, offices, particles and
 ///   capitalised words that are not names.
 /// - `person-aliases.json`: nicknames of well-known figures (Jokowi = Joko Widodo).
-public struct EntityLexicon: Sendable {
+public final class EntityLexicon: Sendable {
     /// One public body.
     public struct Agency: Decodable, Sendable, Equatable {
         public var id: String
@@ -66,14 +66,22 @@ public struct EntityLexicon: Sendable {
     let particles: Set<String>
     /// Capitalised words that are never part of a name.
     let notNames: Set<String>
+    /// Every region name and alias, normalised ("sumatera selatan", "sumsel").
+    let regionKeys: Set<String>
+    /// Every agency alias, normalised.
+    let agencyKeys: Set<String>
 
     /// The lexicon shipped with telusur, loaded once.
     public static let shared: Result<EntityLexicon, EntityDataError> = Result { try EntityLexicon(directory: nil) }
         .mapError { $0 as? EntityDataError ?? .unreadable(path: "Resources", reason: "\($0)") }
 
     /// Loads the four files from `directory`, or from telusur's resources when nil.
-    public init(directory: String?) throws {
+    public convenience init(directory: String?) throws {
         let folder = try directory ?? Self.resourceDirectory()
+        try self.init(folder: folder)
+    }
+
+    private init(folder: String) throws {
         let tokenizer = Tokenizer()
         func load<T: Decodable>(_ name: String, as: T.Type) throws -> T {
             let path = folder + "/" + name
@@ -110,6 +118,17 @@ public struct EntityLexicon: Sendable {
         officePhrases = phrases.mapValues { $0.sorted { $0.count > $1.count } }
         particles = Set(words.particles.map { $0.lowercased() })
         notNames = set(words.not_names)
+        var regionKeys = Set<String>()
+        for region in regions {
+            regionKeys.insert(Self.key(region.name, tokenizer))
+            for alias in region.aliases { regionKeys.insert(Self.key(alias, tokenizer)) }
+        }
+        self.regionKeys = regionKeys
+        var agencyKeys = Set<String>()
+        for agency in agencies {
+            for alias in agency.aliases { agencyKeys.insert(Self.key(alias, tokenizer)) }
+        }
+        self.agencyKeys = agencyKeys
     }
 
     /// How to show an agency key ("kpu" or "kpu@sumatera-selatan") to people: "KPU", "KPU Sumatera Selatan".

@@ -22,9 +22,10 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ texts: [String]) -> [ParagraphEntities] {
         // Words the article also writes in lower case are common words, not names:
         // "Teknis Pelaksanaan" in a quoted title next to "teknis pelaksanaan" in the text.
-        let common = lowercaseWords(texts)
-        let found = texts.map { text in
-            persons.candidates(in: text).filter { mention in
+        let tokens = texts.map(PersonRecognizer.words(of:))
+        let common = lowercaseWords(texts, tokens)
+        let found = zip(texts, tokens).map { text, tokens in
+            persons.candidates(in: text, tokens: tokens).filter { mention in
                 let words = mention.key.split(separator: " ")
                 return words.filter { common.contains(String($0)) }.count * 2 < words.count
                     || persons.lexicon.personAliases[mention.key] != nil
@@ -36,7 +37,8 @@ public struct EntityRecognizer: Sendable {
         for name in full {
             for word in name.split(separator: " ") where word.count > 2 { byWord[String(word), default: []].insert(name) }
         }
-        return zip(texts, found).map { text, mentions in
+        return zip(zip(texts, tokens), found).map { pair, mentions in
+            let (text, tokens) = pair
             var entities = ParagraphEntities()
             var seen = Set<String>()
             for mention in mentions {
@@ -44,7 +46,7 @@ public struct EntityRecognizer: Sendable {
                 if seen.insert(key).inserted { entities.persons.append(key) }
             }
             var agencySeen = Set<String>()
-            for mention in agencies.mentions(in: text) {
+            for mention in agencies.mentions(in: text, tokens: tokens) {
                 if agencySeen.insert(mention.agency).inserted { entities.agencies.append(mention.agency) }
                 if let region = mention.region {
                     let qualified = mention.agency + "@" + region
@@ -55,13 +57,13 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    private func lowercaseWords(_ texts: [String]) -> Set<String> {
-        let tokenizer = Tokenizer()
+    private func lowercaseWords(_ texts: [String], _ tokens: [[Token]]) -> Set<String> {
         var words = Set<String>()
-        for text in texts {
-            let bytes = Array(text.utf8)
-            for token in tokenizer.tokenize(text) where token.kind == .word {
-                if let first = bytes[token.range].first, (0x61...0x7a).contains(first) { words.insert(token.term) }
+        for (text, tokens) in zip(texts, tokens) {
+            let utf8 = text.utf8
+            for token in tokens where token.kind == .word {
+                let first = utf8[utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)]
+                if (0x61...0x7a).contains(first) { words.insert(token.term) }
             }
         }
         return words

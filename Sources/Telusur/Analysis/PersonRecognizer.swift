@@ -21,8 +21,6 @@ public struct PersonMention: Sendable, Equatable {
 public struct PersonRecognizer: Sendable {
     let lexicon: EntityLexicon
     private let tokenizer = Tokenizer()
-    private let regionKeys: Set<String>
-    private let agencyKeys: Set<String>
 
     /// Words of agency names that mark a capitalised run as a body, not a person.
     static let bodyWords: Set<String> = [
@@ -34,19 +32,10 @@ public struct PersonRecognizer: Sendable {
 
     public init(lexicon: EntityLexicon) {
         self.lexicon = lexicon
-        let tokenizer = Tokenizer()
-        var regions = Set<String>()
-        for region in lexicon.regions {
-            regions.insert(EntityLexicon.key(region.name, tokenizer))
-            for alias in region.aliases { regions.insert(EntityLexicon.key(alias, tokenizer)) }
-        }
-        regionKeys = regions
-        var agencies = Set<String>()
-        for agency in lexicon.agencies {
-            for alias in agency.aliases { agencies.insert(EntityLexicon.key(alias, tokenizer)) }
-        }
-        agencyKeys = agencies
     }
+
+    private var regionKeys: Set<String> { lexicon.regionKeys }
+    private var agencyKeys: Set<String> { lexicon.agencyKeys }
 
     private enum Role { case name, title, office, particle, other }
 
@@ -61,13 +50,18 @@ public struct PersonRecognizer: Sendable {
     /// The person mentions of one paragraph that stand on their own: names of two or
     /// more words, single words a title or office vouches for, and known aliases.
     public func mentions(in text: String) -> [PersonMention] {
-        candidates(in: text).filter { $0.key.contains(" ") || $0.hasTitle }
+        candidates(in: text, tokens: Self.words(of: text)).filter { $0.key.contains(" ") || $0.hasTitle }
+    }
+
+    /// The tokens the recognizers read: words and numbers, compound whole forms left out.
+    static func words(of text: String) -> [Token] {
+        Tokenizer().tokenize(text).filter { $0.kind != .compound }
     }
 
     /// Every capitalised name-like mention, single words included; the article-level
     /// linking of ``EntityRecognizer`` decides about the single words.
-    func candidates(in text: String) -> [PersonMention] {
-        let words = classify(text, query: false)
+    func candidates(in text: String, tokens: [Token]) -> [PersonMention] {
+        let words = classify(text, tokens: tokens, query: false)
         var mentions: [PersonMention] = []
         var i = 0
         while i < words.count {
@@ -83,18 +77,19 @@ public struct PersonRecognizer: Sendable {
     /// Normalises a name as typed in a query: titles, degrees and offices dropped,
     /// case and accents folded ("Dr. Herman Deru, SH" → "herman deru").
     public func queryKey(_ text: String) -> String {
-        let words = classify(text, query: true).filter { $0.role == .name || $0.role == .particle }
+        let words = classify(text, tokens: Self.words(of: text), query: true).filter { $0.role == .name || $0.role == .particle }
         let key = words.map(\.token.term).joined(separator: " ")
         if let alias = lexicon.personAliases[key] { return EntityLexicon.key(alias, tokenizer) }
         return key
     }
 
     /// Splits text into words with their roles. In a query, case carries no meaning.
-    private func classify(_ text: String, query: Bool) -> [Word] {
+    private func classify(_ text: String, tokens: [Token], query: Bool) -> [Word] {
         let utf8 = text.utf8
         var words: [Word] = []
         var previousEnd = 0
-        for token in tokenizer.tokenize(text) where token.kind != .compound {
+        words.reserveCapacity(tokens.count)
+        for token in tokens {
             let start = utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)
             let end = utf8.index(utf8.startIndex, offsetBy: token.range.upperBound)
             let gapStart = utf8.index(utf8.startIndex, offsetBy: min(previousEnd, token.range.lowerBound))
@@ -140,8 +135,13 @@ public struct PersonRecognizer: Sendable {
         if token.kind == .number { return .other }
         if query { return .name }
         // An acronym (KPU, TNI) is not a name word; a single capital is an initial.
-        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-        if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return .other }
+        var letters = 0
+        var capitals = 0
+        for scalar in surface.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if scalar.properties.isUppercase { capitals += 1 }
+        }
+        if letters > 1 && letters == capitals { return .other }
         return .name
     }
 
@@ -165,6 +165,17 @@ public struct PersonRecognizer: Sendable {
                 surfaceStart = nil
             }
             while let last = segment.last, last.role == .particle { segment.removeLast() }
+            // "Gubernur DKI Jakarta Anies Baswedan": a place before the name is not part of it.
+            stripLeadingRegion(&segment, from: &surfaceStart)
+            // "Presiden Amerika Serikat Donald Trump": a name may follow a place or another
+            // non-name word; keep what follows the last one. A body's name ("Badan ...") is
+            // never a person.
+            if segment.contains(where: { Self.bodyWords.contains($0.token.term) }) { segment.removeAll() }
+            if let lastBad = segment.lastIndex(where: isNotName) {
+                segment.removeFirst(lastBad + 1)
+                surfaceStart = segment.first?.token.range.lowerBound
+                while let first = segment.first, first.role == .particle { segment.removeFirst() }
+            }
             guard let first = segment.first, let last = segment.last else { return }
             let key = segment.map(\.token.term).joined(separator: " ")
             guard accepts(segment, key: key) else { return }
@@ -205,6 +216,26 @@ public struct PersonRecognizer: Sendable {
         }
         flush(next: end)
         return result
+    }
+
+    private func stripLeadingRegion(_ segment: inout [Word], from start: inout Int?) {
+        var dropped = true
+        while dropped && segment.count > 1 {
+            dropped = false
+            for length in stride(from: min(3, segment.count - 1), through: 1, by: -1) {
+                let key = segment[0..<length].map(\.token.term).joined(separator: " ")
+                if regionKeys.contains(key) {
+                    segment.removeFirst(length)
+                    start = segment.first?.token.range.lowerBound
+                    dropped = true
+                    break
+                }
+            }
+        }
+    }
+
+    private func isNotName(_ word: Word) -> Bool {
+        word.role == .name && (lexicon.notNames.contains(word.token.term) || Self.bodyWords.contains(word.token.term))
     }
 
     /// Whether a segment of capitalised words is a person's name.

@@ -32,7 +32,13 @@ public final class Indexer {
     public struct Options: Sendable {
         /// Commit after this many documents (paragraphs and titles) are pending.
         public var batchDocuments: Int
-        public init(batchDocuments: Int = 20_000) { self.batchDocuments = batchDocuments }
+        /// Recognise persons and agencies (on by default; off only to measure its cost
+        /// or for an archive that never needs `person:`/`agency:`).
+        public var recognizeEntities: Bool
+        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true) {
+            self.batchDocuments = batchDocuments
+            self.recognizeEntities = recognizeEntities
+        }
     }
 
     /// The index being written.
@@ -167,7 +173,9 @@ public final class Indexer {
     private func write(_ article: Article, hash: String, articleTerm: String) throws {
         let record = ArticleRecord(article)
         let shared = sharedTerms(of: article, articleTerm: articleTerm)
-        let entities = recognizer.recognize([article.title] + article.paragraphs.map(\.text))
+        let entities = options.recognizeEntities
+            ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
+            : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)

@@ -56,7 +56,7 @@ public struct Highlighter: Sendable {
         if let recognizer {
             if !persons.isEmpty {
                 // "Fatoni" and "H. Herman Deru, SH., MM." both mark: any mention whose words belong to the name.
-                for mention in recognizer.persons.candidates(in: text) {
+                for mention in recognizer.persons.candidates(in: text, tokens: PersonRecognizer.words(of: text)) {
                     let words = Set(mention.key.split(separator: " "))
                     if persons.contains(where: { words.isSubset(of: $0) }) { marked.append(mention.range) }
                 }

@@ -104,3 +104,19 @@ import Testing
         #expect(agencies.isSuperset(of: ["kpu", "bawaslu", "forkopimda"]))
     }
 }
+
+@Suite struct PersonRecognizerCorpusLessonsTests {
+    let recognizer = PersonRecognizer(lexicon: PersonRecognizerTests.lexicon)
+
+    @Test(arguments: [
+        ("Gubernur DKI Jakarta Anies Baswedan meninjau banjir.", ["anies baswedan"]),
+        ("Presiden Amerika Serikat Donald Trump bertemu", ["donald trump"]),
+        ("Pertandingan Liga Champions di New York berlangsung.", []),
+        ("Menteri Perhubungan Budi Karya Sumadi menyebut", ["budi karya sumadi"]),
+        ("Manchester United kalah dari Real Madrid.", []),
+        ("Armansyah di Kantor Gubernur, Palembang.", []),
+    ])
+    func placesLeaguesAndPortfoliosAreNotPeople(_ text: String, _ keys: [String]) {
+        #expect(recognizer.mentions(in: text).map(\.key) == keys)
+    }
+}
