@@ -168,6 +168,19 @@ def build_truth(cases: dict, corpus_dir: str, seeds_dir: str, quiet: bool = Fals
     return out
 
 
+def write_truth(truth: dict, fh) -> None:
+    """truth.json with one line per case, so that diffs show which case changed."""
+    head = {k: v for k, v in truth.items() if k != "cases"}
+    fh.write("{\n")
+    for k, v in head.items():
+        fh.write(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)},\n")
+    fh.write(' "cases": {\n')
+    items = list(truth["cases"].items())
+    for n, (k, ids) in enumerate(items):
+        fh.write(f"  {json.dumps(k)}: {json.dumps(ids)}" + ("," if n + 1 < len(items) else "") + "\n")
+    fh.write(" }\n}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=DEFAULT_CORPUS, help="directory of *.jsonl.gz (default: %(default)s)")
@@ -177,8 +190,7 @@ def main() -> None:
     args = ap.parse_args()
     truth = build_truth(load_cases(args.cases), args.corpus, args.seeds)
     with open(args.out, "w", encoding="utf-8") as fh:
-        json.dump(truth, fh, indent=1, sort_keys=False, ensure_ascii=False)
-        fh.write("\n")
+        write_truth(truth, fh)
     print(f"wrote {args.out}: {len(truth['cases'])} cases", file=sys.stderr)
 
 

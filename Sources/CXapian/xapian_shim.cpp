@@ -116,6 +116,22 @@ tx_status give(const std::string &s, char **out, size_t *out_len, tx_error *err)
     return TX_OK;
 }
 
+
+template <typename DB>
+tx_terms *values_of(DB &db, const std::string &term, Xapian::valueno slot, uint32_t max) {
+    auto *t = new tx_terms();
+    try {
+        for (Xapian::PostingIterator it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            t->items.emplace_back(db.get_document(*it).get_value(slot), *it);
+            if (max && t->items.size() >= max) break;
+        }
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    return t;
+}
+
 }  // namespace
 
 // Every exported body is one try block with these handlers: Xapian::Error does not
@@ -280,6 +296,14 @@ tx_status tx_writer_first_value(tx_writer *w, const char *term, size_t len,
     TX_CATCH
 }
 
+tx_status tx_writer_values(tx_writer *w, const char *term, size_t len, uint32_t slot,
+                           uint32_t max, tx_terms **out, tx_error *err) {
+    TX_TRY
+    *out = values_of(w->db, str(term, len), slot, max);
+    return TX_OK;
+    TX_CATCH
+}
+
 tx_status tx_writer_set_metadata(tx_writer *w, const char *key, size_t key_len,
                                  const char *value, size_t value_len, tx_error *err) {
     TX_TRY
@@ -392,6 +416,39 @@ tx_status tx_database_document(tx_database *db, uint32_t docid, uint32_t slot,
         *data = nullptr;
     }
     return s;
+    TX_CATCH
+}
+
+tx_status tx_database_values(tx_database *db, const char *term, size_t len, uint32_t slot,
+                             uint32_t max, tx_terms **out, tx_error *err) {
+    TX_TRY
+    *out = values_of(db->db, str(term, len), slot, max);
+    return TX_OK;
+    TX_CATCH
+}
+
+namespace {
+// Keeps expansion to plain words: telusur's prefixed terms start with a capital.
+struct PlainTerms : public Xapian::ExpandDecider {
+    bool operator()(const std::string &term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+    }
+};
+}  // namespace
+
+tx_status tx_database_expand(tx_database *db, const uint32_t *docids, size_t count,
+                             uint32_t max_terms, tx_terms **out, tx_error *err) {
+    TX_TRY
+    Xapian::Enquire enquire(db->db);
+    Xapian::RSet rset;
+    for (size_t i = 0; i < count; ++i) rset.add_document(docids[i]);
+    PlainTerms plain;
+    Xapian::ESet eset = enquire.get_eset(max_terms, rset, &plain);
+    auto *t = new tx_terms();
+    for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it)
+        t->items.emplace_back(*it, static_cast<uint32_t>(it.get_weight() * 1000));
+    *out = t;
+    return TX_OK;
     TX_CATCH
 }
 

@@ -24,9 +24,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Articles per query.")
     var limit: Int = 10
 
+    @OptionGroup var ranking: RankingOption
+
     func run() throws {
         do {
             let searcher = try Searcher(location: indexOption.location)
+            searcher.ranking = ranking.ranking
             let entries = try BenchmarkRunner.load(queries)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]

@@ -4,8 +4,8 @@ import Telusur
 
 /// How results are shown; shared by `search`, `person` and `agency`.
 struct ResultOptions: ParsableArguments {
-    @Option(help: "Articles to show.")
-    var limit: Int = 10
+    @Option(help: "Articles to show (10; with --ids, all).")
+    var limit: Int?
 
     @Option(help: "Articles to skip (for the next page).")
     var offset: Int = 0
@@ -22,17 +22,26 @@ struct ResultOptions: ParsableArguments {
     @Flag(help: "Print one JSON document (schema in README).")
     var json = false
 
+    @Flag(help: "Print only the ids of the matching articles, one a line (all of them unless --limit).")
+    var ids = false
+
+    @Flag(help: "Show near-duplicate articles (the same release from several outlets) as separate results.")
+    var noGroup = false
+
     @Option(help: "Colour matches: auto (on a terminal), always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var ranking: RankingOption
+
     func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+        guard (limit ?? 0) >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         guard paragraphs >= 1 else { throw ValidationError("--paragraphs must be 1 or more") }
     }
 
     var searchOptions: SearchOptions {
-        SearchOptions(limit: limit, offset: offset, sort: sort, paragraphsPerArticle: paragraphs, facets: facets)
+        SearchOptions(limit: limit ?? (ids ? Int(UInt32.max) : 10), offset: offset, sort: sort, paragraphsPerArticle: paragraphs, facets: facets,
+                      group: !noGroup && !ids)
     }
 
     /// Parses `text`, searches and prints; exit status 1 when nothing matched.
@@ -43,13 +52,24 @@ struct ResultOptions: ParsableArguments {
         } catch {
             throw CommandError(message: "\(error.message)\n\(error.pointer)")
         }
+        try show {
+            let searcher = try Searcher(location: index)
+            searcher.ranking = ranking.ranking
+            return try searcher.search(parsed, options: searchOptions)
+        }
+    }
+
+    /// Runs a search and prints it as asked: ids, JSON or text.
+    func show(_ search: () throws -> SearchResults) throws {
         let results: SearchResults
         do {
-            results = try Searcher(location: index).search(parsed, options: searchOptions)
+            results = try search()
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }
-        if json {
+        if ids {
+            for hit in results.hits { print(hit.article.id) }
+        } else if json {
             print(try ResultsDocument(results).json())
         } else {
             print(TerminalRenderer(style: color.enabled ? .color : .plain).render(results), terminator: "")
@@ -88,3 +108,26 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension ResultOrder: ExpressibleByArgument {}
+
+/// `--bm25 K1,B[,TITLE]`: ranking parameters, for measuring them (Benchmarks/ranking).
+struct RankingOption: ParsableArguments {
+    @Option(name: .customLong("bm25"), help: ArgumentHelp("BM25 k1,b and title weight (default \(RankingOption.describe(Searcher.Ranking()))).", valueName: "K1,B[,TITLE]"))
+    var value: String?
+
+    static func describe(_ r: Searcher.Ranking) -> String { "\(r.k1),\(r.b),\(r.titleWeight)" }
+
+    func validate() throws { _ = try parsed() }
+
+    var ranking: Searcher.Ranking { (try? parsed()) ?? Searcher.Ranking() }
+
+    private func parsed() throws -> Searcher.Ranking {
+        guard let value else { return Searcher.Ranking() }
+        let numbers = value.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard (2...3).contains(numbers.count), numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+            throw ValidationError("--bm25 takes K1,B or K1,B,TITLE: non-negative numbers, e.g. --bm25 1.2,0.75")
+        }
+        var ranking = Searcher.Ranking(k1: numbers[0]!, b: numbers[1]!)
+        if numbers.count == 3 { ranking.titleWeight = numbers[2]! }
+        return ranking
+    }
+}

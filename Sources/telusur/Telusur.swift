@@ -18,7 +18,7 @@ struct TelusurCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
-            AgenciesCommand.self, StatsCommand.self, BenchCommand.self,
+            AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, BenchCommand.self,
         ]
     )
 

@@ -63,6 +63,10 @@ void tx_error_clear(tx_error *err);
 /* Xapian's version string, e.g. "1.4.22" (static storage). */
 const char *tx_version(void);
 
+/* A snapshot list of (string, number) pairs: terms and frequencies, or values and
+ * document ids; read with tx_terms_count / tx_terms_get, free with tx_terms_free. */
+typedef struct tx_terms tx_terms;
+
 /* ---------------------------------------------------------------- documents */
 
 typedef struct tx_document tx_document;
@@ -115,6 +119,10 @@ tx_status tx_writer_delete(tx_writer *w, const char *term, size_t len,
 tx_status tx_writer_first_value(tx_writer *w, const char *term, size_t len,
                                 uint32_t slot, int *found, char **value,
                                 size_t *value_len, tx_error *err);
+/* For each document indexed by term (at most max; 0 = all): the value of slot and
+ * the document id (as the term list's frequency). Sees uncommitted changes. */
+tx_status tx_writer_values(tx_writer *w, const char *term, size_t len, uint32_t slot,
+                           uint32_t max, tx_terms **out, tx_error *err);
 tx_status tx_writer_set_metadata(tx_writer *w, const char *key, size_t key_len,
                                  const char *value, size_t value_len, tx_error *err);
 /* Adds a word to the spelling dictionary (add_spelling). */
@@ -153,13 +161,21 @@ tx_status tx_database_first_doc(tx_database *db, const char *term, size_t len,
 tx_status tx_database_document(tx_database *db, uint32_t docid, uint32_t slot,
                                char **data, size_t *data_len, char **value,
                                size_t *value_len, tx_error *err);
+/* For each document indexed by term (at most max; 0 = all): the value of slot and
+ * the document id (as the term list's frequency). */
+tx_status tx_database_values(tx_database *db, const char *term, size_t len, uint32_t slot,
+                             uint32_t max, tx_terms **out, tx_error *err);
+/* Relevance-feedback expansion (Enquire::get_eset with an RSet of docids): the
+ * max_terms best terms to find documents like these, best first. Terms with an
+ * upper-case first letter (telusur's prefixed and boolean terms) are left out. */
+tx_status tx_database_expand(tx_database *db, const uint32_t *docids, size_t count,
+                             uint32_t max_terms, tx_terms **out, tx_error *err);
 /* get_spelling_suggestion(word, max_edit_distance); "" when none. Malloc'd. */
 tx_status tx_database_spelling(tx_database *db, const char *word, size_t len,
                                uint32_t max_edit_distance, char **out,
                                size_t *out_len, tx_error *err);
 
 /* A snapshot of terms (allterms with a prefix) and their document frequencies. */
-typedef struct tx_terms tx_terms;
 /* Up to `max` terms starting with prefix (0 = no limit). */
 tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err);
@@ -178,6 +194,7 @@ typedef enum tx_op {
     TX_OP_AND = 0,
     TX_OP_OR = 1,
     TX_OP_AND_NOT = 2,
+    TX_OP_AND_MAYBE = 4,
     TX_OP_FILTER = 5,
     TX_OP_NEAR = 6,
     TX_OP_PHRASE = 7,

@@ -59,6 +59,8 @@ public final class Indexer {
     private var termBytes: [UInt8] = []
     private var termLengths: [UInt32] = []
     private var termPositions: [UInt32] = []
+    /// Words of the current batch and their counts, for Xapian's spelling data.
+    private var spelling: [String: UInt32] = [:]
 
     /// Opens (or creates) the index for writing.
     ///
@@ -125,6 +127,7 @@ public final class Indexer {
                 try? writer.cancel()
                 inTransaction = false
                 pending = 0
+                spelling.removeAll()
             }
             throw IndexingError.writeFailed(index: location.path, article: article.id, reason: error)
         }
@@ -150,6 +153,9 @@ public final class Indexer {
     public func commit() throws {
         guard inTransaction else { return }
         do {
+            // Xapian's spelling data ("did you mean"), one call per distinct word of the batch.
+            for (word, count) in spelling { try writer.addSpelling(word, frequency: count) }
+            spelling.removeAll(keepingCapacity: true)
             let stamp = ISO8601DateFormatter().string(from: Date())
             try writer.setMetadata(stamp, for: Schema.lastUpdateKey)
             try writer.commit()
@@ -179,6 +185,8 @@ public final class Indexer {
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
+        let fingerprint = Self.fingerprint(of: article)
+        let group = try fingerprint.map { try nearDuplicateGroup(of: $0) ?? article.id } ?? article.id
 
         let title = try XapianDocument()
         try addText(article.title, to: title, prefixes: ["", Schema.titlePrefix])
@@ -186,9 +194,14 @@ public final class Indexer {
         try addEntities(entities[0], to: title)
         for person in persons { try title.addTerm(Schema.articlePersonPrefix + person) }
         for agency in agencies { try title.addTerm(Schema.articleAgencyPrefix + agency) }
+        if let fingerprint {
+            for band in fingerprint.bands { try title.addTerm(Schema.fingerprintBandPrefix + band) }
+            try title.setValue(fingerprint.hex + " " + group, slot: Schema.fingerprintSlot)
+        }
+        try title.addTerm(Schema.term(Schema.groupPrefix, group))
         try title.addTerm(Schema.titleDocumentTerm)
         try title.addTerm(Schema.paragraphTerm(article: article.id, number: 0))
-        try setValues(of: title, article: article, paragraph: 0, facets: facets)
+        try setValues(of: title, article: article, paragraph: 0, facets: facets, group: group)
         try title.setValue(hash, slot: Schema.hashSlot)
         try title.setData(try record.encoded())
         try writer.add(title)
@@ -199,10 +212,39 @@ public final class Indexer {
             for term in shared { try document.addTerm(term) }
             try addEntities(found, to: document)
             try document.addTerm(Schema.paragraphTerm(article: article.id, number: paragraph.number))
-            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets)
+            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, group: group)
             try document.setData(paragraph.text)
             try writer.add(document)
         }
+    }
+
+    /// The SimHash of the article's paragraphs (the title left out: outlets rewrite headlines).
+    static func fingerprint(of article: Article) -> SimHash? {
+        var builder = SimHash.Builder()
+        let tokenizer = Tokenizer()
+        for paragraph in article.paragraphs {
+            tokenizer.forEachToken(in: paragraph.text) { bytes, _, _, kind in
+                if kind != .compound { builder.add(termBytes: bytes) }
+            }
+        }
+        return builder.finish()
+    }
+
+    /// The group of an indexed article whose fingerprint is within ``SimHash/threshold``
+    /// bits of `fingerprint`, found through the band terms; nil when there is none.
+    private func nearDuplicateGroup(of fingerprint: SimHash) throws -> String? {
+        var best: (distance: Int, group: String)?
+        for band in fingerprint.bands {
+            for (value, _) in try writer.values(term: Schema.fingerprintBandPrefix + band, slot: Schema.fingerprintSlot, limit: 200) {
+                guard let space = value.firstIndex(of: " "), let other = SimHash(hex: value[..<space]) else { continue }
+                let distance = fingerprint.distance(to: other)
+                let group = String(value[value.index(after: space)...])
+                if distance <= SimHash.threshold, best.map({ distance < $0.distance || (distance == $0.distance && group < $0.group) }) ?? true {
+                    best = (distance, group)
+                }
+            }
+        }
+        return best?.group
     }
 
     private func addEntities(_ entities: ParagraphEntities, to document: XapianDocument) throws {
@@ -244,8 +286,10 @@ public final class Indexer {
         return terms
     }
 
-    private func setValues(of document: XapianDocument, article: Article, paragraph: Int, facets: String) throws {
+    private func setValues(of document: XapianDocument, article: Article, paragraph: Int, facets: String,
+                           group: String) throws {
         try document.setValue(facets, slot: Schema.facetSlot)
+        try document.setValue(group, slot: Schema.groupSlot)
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
         try document.setValue(String(paragraph), slot: Schema.paragraphSlot)
@@ -259,7 +303,10 @@ public final class Indexer {
         termPositions.removeAll(keepingCapacity: true)
         for prefix in prefixes {
             let prefixBytes = Array(prefix.utf8)
-            tokenizer.forEachToken(in: text) { bytes, position, _, _ in
+            tokenizer.forEachToken(in: text) { bytes, position, _, kind in
+                if prefix.isEmpty, kind == .word, bytes.count >= 3, bytes.count <= 40 {
+                    spelling[String(decoding: bytes, as: UTF8.self), default: 0] += 1
+                }
                 termBytes.append(contentsOf: prefixBytes)
                 termBytes.append(contentsOf: bytes)
                 termLengths.append(UInt32(prefixBytes.count + bytes.count))

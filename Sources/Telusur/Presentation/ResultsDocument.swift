@@ -26,8 +26,10 @@ public struct ResultsDocument: Encodable, Sendable {
         public var url: String?
         public var score: Double
         public var paragraphs: [Paragraph]
+        /// Near-identical articles from other outlets, as {id, title, date, source, url}.
+        public var duplicates: [Duplicate]
 
-        enum CodingKeys: String, CodingKey { case rank, id, title, date, source, url, score, paragraphs }
+        enum CodingKeys: String, CodingKey { case rank, id, title, date, source, url, score, paragraphs, duplicates }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +42,27 @@ public struct ResultsDocument: Encodable, Sendable {
             try c.encode(url, forKey: .url)
             try c.encode((score * 10_000).rounded() / 10_000, forKey: .score)
             try c.encode(paragraphs, forKey: .paragraphs)
+            try c.encode(duplicates, forKey: .duplicates)
+        }
+    }
+
+    /// Another outlet's copy of a result.
+    public struct Duplicate: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var date: String?
+        public var source: String?
+        public var url: String?
+
+        enum CodingKeys: String, CodingKey { case id, title, date, source, url }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(date, forKey: .date)
+            try c.encode(source, forKey: .source)
+            try c.encode(url, forKey: .url)
         }
     }
 
@@ -63,12 +86,26 @@ public struct ResultsDocument: Encodable, Sendable {
     public var total: Total
     public var results: [Result]
     public var facets: FacetCounts
+    /// "Did you mean": a corrected query that finds more, or null.
+    public var suggestion: String?
+
+    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestion }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(total, forKey: .total)
+        try c.encode(results, forKey: .results)
+        try c.encode(facets, forKey: .facets)
+        try c.encode(suggestion, forKey: .suggestion)
+    }
 
     /// Builds the document from search results; snippets are cut as on the terminal.
     public init(_ results: SearchResults) {
         let highlighter = Highlighter(query: results.query, entities: results.entities)
         query = results.query.text
         facets = FacetCounts(results.facets, all: results.includesAllFacets)
+        suggestion = results.suggestion
         total = Total(articles: results.total.articles, paragraphs: results.total.paragraphs, exact: results.total.exact)
         self.results = results.hits.map { hit in
             Result(
@@ -79,7 +116,8 @@ public struct ResultsDocument: Encodable, Sendable {
                     return Paragraph(
                         no: paragraph.number, text: snippet.text,
                         highlighted: Highlighter.wrap(snippet.text, ranges: snippet.ranges, open: "<mark>", close: "</mark>"))
-                })
+                },
+                duplicates: hit.duplicates.map { Duplicate(id: $0.id, title: $0.title, date: $0.date, source: $0.source, url: $0.url) })
         }
     }
 

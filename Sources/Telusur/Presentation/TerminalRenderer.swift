@@ -32,9 +32,16 @@ public struct TerminalRenderer: Sendable {
                 let label = paragraph.number == 0 ? "title" : "¶\(paragraph.number)"
                 out += "   \(style.dim.0)\(label)\(style.dim.1) \(text)\n"
             }
+            if !hit.duplicates.isEmpty {
+                let others = hit.duplicates.map { "\($0.source ?? $0.id) (\($0.id))" }
+                out += "   \(style.dim.0)also published by:\(style.dim.1) \(others.joined(separator: ", "))\n"
+            }
             out += "\n"
         }
         out += facets(results)
+        if let suggestion = results.suggestion {
+            out += "did you mean: \(style.title.0)\(suggestion)\(style.title.1)\n"
+        }
         out += summary(results)
         return out
     }

@@ -69,7 +69,8 @@ public struct BenchmarkRunner {
     /// Runs `warmup` untimed rounds and `repeat` timed rounds, calling `emit` for each
     /// timed execution.
     public func run(_ entries: [Entry], repeat rounds: Int, warmup: Int, emit: (Line) throws -> Void) throws {
-        let options = SearchOptions(limit: limit)
+        // Distinct articles, as the other peers return: no near-duplicate grouping.
+        let options = SearchOptions(limit: limit, group: false)
         for round in 0..<(warmup + rounds) {
             for entry in entries {
                 let results = try searcher.search(entry.query, options: options)

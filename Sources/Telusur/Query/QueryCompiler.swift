@@ -11,6 +11,31 @@ struct QueryCompiler {
         return try build(node, prefix: "")
     }
 
+    /// The positive words and phrases of `node` again, on the title (`S` prefix), or nil
+    /// when there are none: added with `OP_AND_MAYBE`, they lift title matches without
+    /// changing what matches.
+    func titleBoost(_ node: QueryNode?) throws -> XapianQuery? {
+        var parts: [XapianQuery] = []
+        func collect(_ node: QueryNode) throws {
+            switch node {
+            case .term(let term):
+                parts.append(try XapianQuery.term(Schema.titlePrefix + term))
+            case .phrase(let words):
+                let terms = try words.enumerated().map { try XapianQuery.term(Schema.titlePrefix + $0.element, position: $0.offset + 1) }
+                parts.append(try XapianQuery.combine(.phrase, terms, window: words.count))
+            case .and(let nodes), .or(let nodes):
+                for child in nodes { try collect(child) }
+            case .near(let nodes, _):
+                for child in nodes { try collect(child) }
+            default:
+                break  // NOT, fields and wildcards add nothing to the boost
+            }
+        }
+        if let node { try collect(node) }
+        guard !parts.isEmpty else { return nil }
+        return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
+    }
+
     private mutating func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
         switch node {
         case .term(let term):

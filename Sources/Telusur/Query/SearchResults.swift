@@ -22,8 +22,12 @@ public struct SearchOptions: Sendable, Equatable {
     /// Count matching articles by source, year and month too (persons and agencies are always counted).
     public var facets: Bool
 
+    /// Show near-duplicate articles (the same release from several outlets) as one result.
+    public var group: Bool
+
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
-                facets: Bool = false) {
+                facets: Bool = false, group: Bool = true) {
+        self.group = group
         self.limit = limit
         self.offset = offset
         self.sort = sort
@@ -60,6 +64,8 @@ public struct ArticleHit: Sendable, Equatable {
     public var score: Double
     /// Its best matching paragraphs, best first.
     public var paragraphs: [MatchedParagraph]
+    /// Near-identical articles published elsewhere (empty with `--no-group`).
+    public var duplicates: [ArticleRecord] = []
 }
 
 /// The answer to one search.
@@ -78,6 +84,9 @@ public struct SearchResults: Sendable, Equatable {
     public var entities: ResolvedEntities
     /// True when sources, years and months were counted too.
     public var includesAllFacets: Bool = false
+    /// "Did you mean": the query with misspelt words corrected from the index's own
+    /// vocabulary, when it finds nothing or little and the correction finds more.
+    public var suggestion: String?
 }
 
 /// Matching articles counted by source, year, month, person and agency.

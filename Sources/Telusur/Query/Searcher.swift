@@ -12,16 +12,24 @@ public final class Searcher {
     private let database: XapianDatabase
     private let recognizer: EntityRecognizer
 
+    /// Below this many matching articles, a spelling correction is looked for.
+    public static let suggestBelow = 3
+
     /// How many values each facet lists.
     public static let facetLimit = 10
 
-    /// BM25 parameters (Xapian's `BM25Weight`).
+    /// BM25 parameters (Xapian's `BM25Weight`) and the weight of a title match.
     public struct Ranking: Sendable, Equatable {
+        /// Term-frequency saturation.
         public var k1: Double
+        /// Paragraph-length normalisation.
         public var b: Double
-        public init(k1: Double = 1.0, b: Double = 0.5) {
+        /// How much a match in the title adds, relative to the same match in a paragraph.
+        public var titleWeight: Double
+        public init(k1: Double = 1.0, b: Double = 0.5, titleWeight: Double = 1.0) {
             self.k1 = k1
             self.b = b
+            self.titleWeight = titleWeight
         }
     }
 
@@ -68,6 +76,9 @@ public final class Searcher {
             let start = clock.now
             var results = try run(query, options: options)
             results.includesAllFacets = options.facets
+            if results.total.articles < Self.suggestBelow {
+                results.suggestion = try suggestion(for: query, found: results.total.articles)
+            }
             let elapsed = clock.now - start
             results.elapsedMilliseconds = Double(elapsed.components.attoseconds) / 1e15
                 + Double(elapsed.components.seconds) * 1000
@@ -77,11 +88,15 @@ public final class Searcher {
 
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: recognizer))
-        let compiled = try compiler.compile(query.root)
+        var compiled = try compiler.compile(query.root)
+        if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
+            compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
+        }
         let enquire = try XapianEnquire(database: database, query: compiled)
         try enquire.bm25(k1: ranking.k1, b: ranking.b)
         let perArticle = max(1, options.paragraphsPerArticle)
-        try enquire.collapse(on: Schema.articleSlot, max: perArticle)
+        let collapseSlot = options.group ? Schema.groupSlot : Schema.articleSlot
+        try enquire.collapse(on: collapseSlot, max: perArticle)
         switch options.sort {
         case .relevance: try enquire.sortByRelevance(thenBy: Schema.dateSlot, descending: true)
         case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
@@ -120,8 +135,10 @@ public final class Searcher {
         let page = perArticle == 1 ? order : Array(order.dropFirst(options.offset).prefix(options.limit))
         var hits: [ArticleHit] = []
         for (i, id) in page.enumerated() {
-            guard let group = groups[id] else { continue }
-            let record = try article(id: id)
+            guard let group = groups[id], let best = group.documents.first else { continue }
+            // The collapse key is the group when grouping; the article is that of the best paragraph.
+            let articleID = options.group ? try database.document(best, slot: Schema.articleSlot).value : id
+            let record = try article(id: articleID)
             var paragraphs: [MatchedParagraph] = []
             for document in group.documents.prefix(perArticle) {
                 let (data, number) = try database.document(document, slot: Schema.paragraphSlot)
@@ -129,9 +146,11 @@ public final class Searcher {
                 // Paragraph 0 is the title document, whose data is the article record.
                 paragraphs.append(MatchedParagraph(number: no, text: no == 0 ? (record?.title ?? "") : data))
             }
-            let fallback = ArticleRecord(id: id, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
-            hits.append(ArticleHit(rank: options.offset + i + 1, article: record ?? fallback,
-                                   score: group.score, paragraphs: paragraphs))
+            let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
+            let shown = record ?? fallback
+            let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
+            hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
+                                   score: group.score, paragraphs: paragraphs, duplicates: duplicates))
         }
         return SearchResults(
             query: query,
@@ -140,6 +159,55 @@ public final class Searcher {
             elapsedMilliseconds: 0,
             facets: facets,
             entities: compiler.entities.resolved)
+    }
+
+    /// The query text with each word the index does not know (or barely knows) replaced
+    /// by Xapian's spelling suggestion, when that finds more articles.
+    private func suggestion(for query: ParsedQuery, found: Int) throws -> String? {
+        let tokenizer = Tokenizer()
+        let text = query.text
+        var bytes = Array(text.utf8)
+        var changed = false
+        // Replace from the end so earlier byte ranges stay valid.
+        for token in tokenizer.tokenize(text).reversed() where token.kind == .word && token.term.count >= 3 {
+            guard try database.frequency(of: token.term) < 3,
+                  let better = try database.spellingSuggestion(for: token.term), better != token.term else { continue }
+            bytes.replaceSubrange(token.range, with: Array(better.utf8))
+            changed = true
+        }
+        guard changed else { return nil }
+        let corrected = String(decoding: bytes, as: UTF8.self)
+        guard let parsed = try? QueryParser().parse(corrected),
+              let results = try? run(parsed, options: SearchOptions(limit: 0)),
+              results.total.articles > found else { return nil }
+        return corrected
+    }
+
+    /// Articles most like article `id`: the best terms of its paragraphs (Xapian's
+    /// relevance-set expansion, `get_eset`), searched as one query, the article itself left out.
+    public func similar(to id: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        let terms: [String] = try retryingOnModification {
+            let documents = try database.values(term: Schema.term(Schema.articlePrefix, id), slot: Schema.articleSlot).map(\.document)
+            guard !documents.isEmpty else { throw SearchError.articleMissing(id: id) }
+            return try database.expand(documents, terms: Self.similarTerms)
+        }
+        let root = QueryNode.and([.or(terms.map(QueryNode.term)), .not(.filter(field: .id, value: id))])
+        return try search(ParsedQuery(text: "similar:\(id)", root: root), options: options)
+    }
+
+    /// How many expansion terms `similar` searches with.
+    public static let similarTerms = 25
+
+    /// The other articles of a near-duplicate group, oldest first.
+    private func duplicates(of article: ArticleRecord, group: String) throws -> [ArticleRecord] {
+        var records: [ArticleRecord] = []
+        for (id, document) in try database.values(term: Schema.term(Schema.groupPrefix, group), slot: Schema.articleSlot, limit: 50)
+        where id != article.id {
+            if let record = try? ArticleRecord.decode(try database.document(document, slot: Schema.articleSlot).data) {
+                records.append(record)
+            }
+        }
+        return records.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
     }
 
     /// The stored metadata of one article, or nil when the index does not have it.

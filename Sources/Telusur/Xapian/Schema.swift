@@ -33,6 +33,13 @@ public enum Schema {
     /// Separator of facet values in ``facetSlot``.
     public static let facetSeparator: Character = "\u{1F}"
 
+    /// On the title document: "<simhash as 16 hex digits> <group id>", to find near-duplicates.
+    public static let fingerprintSlot = ValueSlot(rawValue: 6)
+    /// On every document: the id of the article's near-duplicate group (the first
+    /// article indexed with that text; its own id when it has no twin). Results
+    /// collapse on it unless `--no-group`.
+    public static let groupSlot = ValueSlot(rawValue: 7)
+
     // MARK: terms
 
     /// Marks paragraph 0 (the title document) of every article; its term frequency
@@ -54,6 +61,12 @@ public enum Schema {
     public static let articlePersonPrefix = "XPA"
     /// On the title document: every agency of the article.
     public static let articleAgencyPrefix = "XGA"
+
+    /// On the title document: one 16-bit band of the SimHash fingerprint ("XH" + band
+    /// + 4 hex digits); two fingerprints within 3 bits share at least one band.
+    public static let fingerprintBandPrefix = "XH"
+    /// On the title document: the near-duplicate group ("XD" + group id).
+    public static let groupPrefix = "XD"
 
     /// Prefix of year ("Y2024"), month ("M202402") and day ("D20240207") terms.
     public static let yearPrefix = "Y"

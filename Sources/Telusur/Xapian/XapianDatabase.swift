@@ -87,6 +87,26 @@ final class XapianDatabase {
         return suggestion.isEmpty ? nil : suggestion
     }
 
+    /// Value `slot` and document id of each document indexed by `term` (at most `limit`).
+    func values(term: String, slot: ValueSlot, limit: Int = 0) throws -> [(value: String, document: UInt32)] {
+        var list: OpaquePointer?
+        try term.withBytes { p, n in
+            try XapianCall.run { tx_database_values(handle, p, n, slot.rawValue, UInt32(clamping: limit), &list, $0) }
+        }
+        defer { tx_terms_free(list) }
+        return TermList.read(list).map { ($0.term, UInt32($0.frequency)) }
+    }
+
+    /// The best terms to find documents like `documents` (`get_eset` with an `RSet`).
+    func expand(_ documents: [UInt32], terms: Int) throws -> [String] {
+        var list: OpaquePointer?
+        try documents.withUnsafeBufferPointer { ids in
+            try XapianCall.run { tx_database_expand(handle, ids.baseAddress, ids.count, UInt32(clamping: terms), &list, $0) }
+        }
+        defer { tx_terms_free(list) }
+        return TermList.read(list).map(\.term)
+    }
+
     /// Terms starting with `prefix` and their document frequencies (`allterms_begin(prefix)`).
     func terms(prefix: String, limit: Int = 0) throws -> [(term: String, frequency: Int)] {
         var list: OpaquePointer?

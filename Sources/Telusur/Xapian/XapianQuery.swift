@@ -12,6 +12,8 @@ final class XapianQuery {
         case or
         /// `OP_AND_NOT`: the first minus the others.
         case andNot
+        /// `OP_AND_MAYBE`: the first; documents that also match the others weigh more.
+        case andMaybe
         /// `OP_FILTER`: the first, restricted to documents the others match, which add no weight.
         case filter
         /// `OP_NEAR`: all within `window` positions, any order.
@@ -28,6 +30,7 @@ final class XapianQuery {
             case .and: TX_OP_AND
             case .or: TX_OP_OR
             case .andNot: TX_OP_AND_NOT
+            case .andMaybe: TX_OP_AND_MAYBE
             case .filter: TX_OP_FILTER
             case .near: TX_OP_NEAR
             case .phrase: TX_OP_PHRASE

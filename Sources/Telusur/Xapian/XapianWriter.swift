@@ -63,6 +63,16 @@ final class XapianWriter {
         return found != 0 ? string : nil
     }
 
+    /// Value `slot` and document id of each document indexed by `term` (at most `limit`).
+    func values(term: String, slot: ValueSlot, limit: Int = 0) throws -> [(value: String, document: UInt32)] {
+        var list: OpaquePointer?
+        try term.withBytes { p, n in
+            try XapianCall.run { tx_writer_values(handle, p, n, slot.rawValue, UInt32(clamping: limit), &list, $0) }
+        }
+        defer { tx_terms_free(list) }
+        return TermList.read(list).map { ($0.term, UInt32($0.frequency)) }
+    }
+
     /// Stores a user metadata entry (`set_metadata`).
     func setMetadata(_ value: String, for key: String) throws {
         try key.withBytes { k, kn in
