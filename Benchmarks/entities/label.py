@@ -99,16 +99,14 @@ class Matcher:
 
     def matches(self, text: str) -> list[re.Match]:
         """The pattern matches that count (not inside a mask, "with" satisfied)."""
-        spans = [m.span() for mask in self.masks for m in mask.finditer(text)]
         found = []
         for pat, with_ in self.patterns:
-            if with_ is not None and not with_.search(text):
-                continue
-            for m in pat.finditer(text):
-                s, e = m.span()
-                if any(ms <= s and e <= me for ms, me in spans):
-                    continue
-                found.append(m)
+            ms = list(pat.finditer(text))
+            if ms and (with_ is None or with_.search(text)):
+                found.extend(ms)
+        if found and self.masks:
+            spans = [m.span() for mask in self.masks for m in mask.finditer(text)]
+            found = [m for m in found if not any(s <= m.start() and m.end() <= e for s, e in spans)]
         found.sort(key=lambda m: m.start())
         return found
 

@@ -203,7 +203,8 @@ import Testing
         func summary(_ output: CommandRunner.Output) throws -> [String] {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
             let ids = (object["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-            return ids + ["\(object["total"] ?? "")"]
+            let total = object["total"] as? [String: Any] ?? [:]
+            return ids + ["\(total["articles"] ?? "")/\(total["paragraphs"] ?? "")"]
         }
         #expect(try summary(acronym) == summary(long))
         #expect(try summary(acronym).count == 2)
@@ -261,5 +262,47 @@ import Testing
         let text = try CommandRunner.run(["search", "--index", index, "pemilu"])
         #expect(text.stdout.contains("persons: "))
         #expect(text.stdout.contains("agencies: "))
+    }
+}
+
+@Suite struct ResultOptionTests {
+    @Test func idsPrintOnlyIdsOneALine() throws {
+        let directory = TemporaryDirectory()
+        let index = try EntityCommandTests.seeded(directory)
+        let ids = try CommandRunner.run(["search", "--index", index, "--ids", "pemilu"])
+        #expect(ids.status == 0)
+        #expect(ids.stdout.split(separator: "\n").sorted() == ["000_b340dedaa94c42df.txt", "002_f25fde0d847e90ce.txt"])
+        let one = try CommandRunner.run(["search", "--index", index, "--ids", "--limit", "1", "pemilu"])
+        #expect(one.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func similarPrintsTheOtherSeed() throws {
+        let directory = TemporaryDirectory()
+        let index = try EntityCommandTests.seeded(directory)
+        let similar = try CommandRunner.run(["similar", "--index", index, "--ids", "000_b340dedaa94c42df.txt"])
+        #expect(similar.stdout == "002_f25fde0d847e90ce.txt\n")
+        let missing = try CommandRunner.run(["similar", "--index", index, "nope"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no article with id"))
+    }
+
+    @Test func badRankingParametersAreAUsageError() throws {
+        let directory = TemporaryDirectory()
+        let index = try EntityCommandTests.seeded(directory)
+        let bad = try CommandRunner.run(["search", "--index", index, "--bm25", "1.2", "pemilu"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--bm25 takes K1,B"))
+        #expect(try CommandRunner.run(["search", "--index", index, "--bm25", "1.2,0.75,2", "pemilu"]).status == 0)
+    }
+
+    @Test func suggestionIsInJSONAndText() throws {
+        let directory = TemporaryDirectory()
+        let index = try EntityCommandTests.seeded(directory)
+        let text = try CommandRunner.run(["search", "--index", index, "bawasl"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("did you mean: bawaslu"))
+        let json = try CommandRunner.run(["search", "--index", index, "--json", "bawasl"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["suggestion"] as? String == "bawasl".replacingOccurrences(of: "bawasl", with: "bawaslu"))
     }
 }
