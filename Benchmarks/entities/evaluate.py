@@ -5,7 +5,7 @@
         [--seeds-index DIR] [--case ID ...] [--errors N] [--relabel] [--json FILE]
 
 Runs every case of cases.json through `telusur person|agency --json --limit
-100000 QUERY` (corpus cases on --index, seed cases on an index of seeds/ that is
+100000 --no-group QUERY` (--no-group: every article, near-duplicates too) (corpus cases on --index, seed cases on an index of seeds/ that is
 built in a temporary directory unless --seeds-index is given), compares the
 returned article ids with truth.json (made by label.py; --relabel or a missing
 truth.json remakes it from the corpus) and prints, per case, the truth and
@@ -44,8 +44,11 @@ class TelusurError(Exception):
 def run_case(telusur: str, index: str, case: dict) -> dict:
     """{"ids": [...], "exit": n, "stderr": text, "paragraphs": {id: [highlighted texts]}}."""
     cmd = [telusur, case["kind"], "--index", index, "--json", "--limit", "100000",
-           "--paragraphs", "3", "--color", "never", case["query"]]
+           "--paragraphs", "2", "--color", "never", "--no-group", case["query"]]
     p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode == 2 and "--no-group" in p.stderr:  # a binary from before near-duplicate grouping
+        cmd.remove("--no-group")
+        p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode == 1:  # no match
         return {"ids": [], "exit": 1, "stderr": p.stderr.strip(), "paragraphs": {}}
     if p.returncode != 0:

@@ -26,7 +26,9 @@ public final class Searcher {
         public var b: Double
         /// How much a match in the title adds, relative to the same match in a paragraph.
         public var titleWeight: Double
-        public init(k1: Double = 1.0, b: Double = 0.5, titleWeight: Double = 1.0) {
+        // Measured in Benchmarks/ranking (known-item MRR@10, two seeds): b 0.9 beats
+        // Xapian's default 0.5 by about 0.01; k1 between 0.6 and 2.0 hardly matters.
+        public init(k1: Double = 1.2, b: Double = 0.9, titleWeight: Double = 1.0) {
             self.k1 = k1
             self.b = b
             self.titleWeight = titleWeight
