@@ -13,9 +13,10 @@ Rules, per case (see README.md for the conventions behind them):
 - "patterns": an article is in the truth set when one of them matches at a
   place that no "not" pattern covers. A pattern is a Python regular expression,
   case-sensitive unless it starts with "(?i)". It is either a string or an object
-  {"re": REGEX, "with": REGEX, "why": TEXT}: the match counts only when "with"
-  also matches somewhere in the same article (for weak forms such as a bare first
-  name, which count only in an article that places them).
+  {"re": REGEX, "with": REGEX, "unless": REGEX, "why": TEXT}: the match counts
+  only when "with" also matches somewhere in the same article and "unless" does
+  not (for weak forms such as a bare first name or surname, which count only in
+  an article that places them, or not in an article about a namesake).
 - "not": regular expressions for look-alike contexts (a street, an airport, a
   namesake). A pattern match that lies inside a "not" match does not count.
 - "include" / "exclude": {article id: reason}, applied last, after reading.
@@ -92,17 +93,19 @@ class Matcher:
         self.patterns = []
         for p in case.get("patterns", []):
             if isinstance(p, str):
-                self.patterns.append((re.compile(p), None))
+                self.patterns.append((re.compile(p), None, None))
             else:
-                self.patterns.append((re.compile(p["re"]), re.compile(p["with"]) if p.get("with") else None))
+                self.patterns.append((re.compile(p["re"]),
+                                      re.compile(p["with"]) if p.get("with") else None,
+                                      re.compile(p["unless"]) if p.get("unless") else None))
         self.masks = [re.compile(p) for p in case.get("not", [])]
 
     def matches(self, text: str) -> list[re.Match]:
         """The pattern matches that count (not inside a mask, "with" satisfied)."""
         found = []
-        for pat, with_ in self.patterns:
+        for pat, with_, unless in self.patterns:
             ms = list(pat.finditer(text))
-            if ms and (with_ is None or with_.search(text)):
+            if ms and (with_ is None or with_.search(text)) and (unless is None or not unless.search(text)):
                 found.extend(ms)
         if found and self.masks:
             spans = [m.span() for mask in self.masks for m in mask.finditer(text)]
@@ -114,7 +117,7 @@ class Matcher:
         """Pattern matches that a mask removed (for review)."""
         spans = [m.span() for mask in self.masks for m in mask.finditer(text)]
         out = []
-        for pat, _ in self.patterns:
+        for pat, _, _ in self.patterns:
             for m in pat.finditer(text):
                 s, e = m.span()
                 if any(ms <= s and e <= me for ms, me in spans):

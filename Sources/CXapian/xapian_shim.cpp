@@ -28,15 +28,69 @@ struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
 
 namespace {
 
+// Which article a document belongs to, from docids alone: every article's title
+// document is added just before its paragraphs, so a paragraph belongs to the last
+// title document at or before it (per shard: a multi-database interleaves docids as
+// (local - 1) * shards + shard + 1).
+class ArticleMap {
+  public:
+    ArticleMap(const Xapian::Database &db, const std::string &title_term) {
+        shards_ = std::max<size_t>(1, db.size());
+        starts_.resize(shards_);
+        for (Xapian::PostingIterator it = db.postlist_begin(title_term); it != db.postlist_end(title_term); ++it) {
+            const Xapian::docid d = *it;
+            starts_[(d - 1) % shards_].push_back((d - 1) / shards_ + 1);
+        }
+        offsets_.resize(shards_ + 1, 0);
+        for (size_t s = 0; s < shards_; ++s) offsets_[s + 1] = offsets_[s] + starts_[s].size();
+    }
+
+    size_t articles() const { return offsets_[shards_]; }
+
+    // The article's index in [0, articles()), or -1 for a document before any title.
+    long index_of(Xapian::docid d) const {
+        const size_t shard = (d - 1) % shards_;
+        const Xapian::docid local = (d - 1) / shards_ + 1;
+        const auto &list = starts_[shard];
+        auto it = std::upper_bound(list.begin(), list.end(), local);
+        if (it == list.begin()) return -1;
+        return static_cast<long>(offsets_[shard] + (it - list.begin()) - 1);
+    }
+
+  private:
+    size_t shards_;
+    std::vector<std::vector<Xapian::docid>> starts_;
+    std::vector<size_t> offsets_;
+};
+
 // Counts matching documents, distinct articles and the facet values of each article
 // once. Xapian calls it for every candidate when checkatleast covers the database.
+// With an ArticleMap it reads no value to tell articles apart, only the facets of
+// each article's first matching document; without one it reads the article slot.
 class CountingSpy : public Xapian::MatchSpy {
   public:
-    CountingSpy(Xapian::valueno article, Xapian::valueno facets) : article_(article), facets_(facets) {}
+    CountingSpy(Xapian::valueno article, Xapian::valueno facets, const ArticleMap *map)
+        : article_(article), facets_(facets), map_(map) {
+        if (map_) seen_bits_.assign(map_->articles(), 0);
+    }
 
     void operator()(const Xapian::Document &doc, double) override {
         ++documents_;
-        if (!seen_.insert(doc.get_value(article_)).second) return;
+        if (map_) {
+            const long index = map_->index_of(doc.get_docid());
+            if (index >= 0) {
+                if (seen_bits_[index]) return;
+                seen_bits_[index] = 1;
+                ++articles_;
+            } else if (!seen_.insert(doc.get_value(article_)).second) {
+                return;
+            } else {
+                ++articles_;
+            }
+        } else {
+            if (!seen_.insert(doc.get_value(article_)).second) return;
+            ++articles_;
+        }
         if (facets_ == Xapian::BAD_VALUENO) return;
         const std::string values = doc.get_value(facets_);
         size_t start = 0;
@@ -49,19 +103,28 @@ class CountingSpy : public Xapian::MatchSpy {
     }
 
     uint32_t documents() const { return documents_; }
-    uint32_t articles() const { return static_cast<uint32_t>(seen_.size()); }
+    uint32_t articles() const { return articles_; }
     const std::unordered_map<std::string, uint32_t> &counts() const { return counts_; }
 
   private:
     Xapian::valueno article_, facets_;
-    uint32_t documents_ = 0;
+    const ArticleMap *map_;
+    uint32_t documents_ = 0, articles_ = 0;
+    std::vector<uint8_t> seen_bits_;
     std::unordered_set<std::string> seen_;
     std::unordered_map<std::string, uint32_t> counts_;
 };
 
 }  // namespace
 
-struct tx_counter { CountingSpy spy; tx_counter(Xapian::valueno a, Xapian::valueno f) : spy(a, f) {} };
+struct tx_counter {
+    CountingSpy spy;
+    tx_counter(Xapian::valueno a, Xapian::valueno f, const ArticleMap *m) : spy(a, f, m) {}
+};
+struct tx_article_map {
+    ArticleMap map;
+    tx_article_map(const Xapian::Database &db, const std::string &term) : map(db, term) {}
+};
 
 namespace {
 
@@ -680,10 +743,22 @@ tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error 
 
 void tx_spy_free(tx_spy *s) { delete s; }
 
-tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
-                             tx_counter **out, tx_error *err) {
+tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
+                                  tx_article_map **out, tx_error *err) {
     TX_TRY
-    auto *c = new tx_counter(article_slot, facet_slot);
+    *out = new tx_article_map(db->db, str(term, len));
+    return TX_OK;
+    TX_CATCH
+}
+
+size_t tx_article_map_count(const tx_article_map *m) { return m ? m->map.articles() : 0; }
+
+void tx_article_map_free(tx_article_map *m) { delete m; }
+
+tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
+                             const tx_article_map *map, tx_counter **out, tx_error *err) {
+    TX_TRY
+    auto *c = new tx_counter(article_slot, facet_slot, map ? &map->map : nullptr);
     try {
         e->enq.add_matchspy(&c->spy);
     } catch (...) {

@@ -40,8 +40,14 @@ struct ResultOptions: ParsableArguments {
     }
 
     var searchOptions: SearchOptions {
-        SearchOptions(limit: limit ?? (ids ? Int(UInt32.max) : 10), offset: offset, sort: sort, paragraphsPerArticle: paragraphs, facets: facets,
-                      group: !noGroup && !ids)
+        var options = SearchOptions(limit: limit ?? (ids ? Int(UInt32.max) : 10), offset: offset, sort: sort,
+                                    paragraphsPerArticle: paragraphs, facets: facets, group: !noGroup && !ids)
+        if ids {
+            options.fetchArticles = false
+            options.entityFacets = false
+            options.suggest = false
+        }
+        return options
     }
 
     /// Parses `text`, searches and prints; exit status 1 when nothing matched.

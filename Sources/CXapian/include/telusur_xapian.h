@@ -250,15 +250,26 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
 /* A ValueCountMatchSpy on slot, added to the enquire (it stays owned by the returned
  * tx_spy, which must outlive the enquire's get_mset calls; free after the enquire). */
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);
+/* Which article each document belongs to, from docids alone: built from the
+ * postlist of the term that marks title documents (each added just before its
+ * article's paragraphs). Local databases only. Read-only once built; it must
+ * outlive every counter that uses it, and be rebuilt after a reopen. */
+typedef struct tx_article_map tx_article_map;
+tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
+                                  tx_article_map **out, tx_error *err);
+size_t tx_article_map_count(const tx_article_map *m);
+void tx_article_map_free(tx_article_map *m);
+
 /* A counting spy for exact totals and facets: for each matching document it counts
- * the document, and for the first document of each article (value of article_slot)
- * it counts the article and each of the article's facet values, stored in
- * facet_slot as one string of values separated by 0x1f (pass facet_slot
- * 0xffffffff for no facets). Owned by the returned tx_counter, which must outlive
- * the enquire's get_mset calls (free after the enquire). */
+ * the document, and for the first document of each article it counts the article
+ * and each of the article's facet values, stored in facet_slot as one string of
+ * values separated by 0x1f (pass facet_slot 0xffffffff for no facets). Articles are
+ * told apart by map when given (no value read), else by the value of article_slot.
+ * Owned by the returned tx_counter, which must outlive the enquire's get_mset calls
+ * (free after the enquire); map is not consumed. */
 typedef struct tx_counter tx_counter;
 tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
-                             tx_counter **out, tx_error *err);
+                             const tx_article_map *map, tx_counter **out, tx_error *err);
 /* Documents and distinct articles the counter saw. */
 void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *articles);
 /* Facet values whose text starts with prefix, with article counts, most frequent

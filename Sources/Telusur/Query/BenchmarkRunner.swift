@@ -70,7 +70,11 @@ public struct BenchmarkRunner {
     /// timed execution.
     public func run(_ entries: [Entry], repeat rounds: Int, warmup: Int, emit: (Line) throws -> Void) throws {
         // Distinct articles, as the other peers return: no near-duplicate grouping.
-        let options = SearchOptions(limit: limit, group: false)
+        // Ids and exact counts only, as the other peers time: no facets, no snippets.
+        var options = SearchOptions(limit: limit, group: false)
+        options.entityFacets = false
+        options.fetchArticles = false
+        options.suggest = false
         for round in 0..<(warmup + rounds) {
             for entry in entries {
                 let results = try searcher.search(entry.query, options: options)

@@ -19,8 +19,14 @@ public struct SearchOptions: Sendable, Equatable {
     /// Matching paragraphs to show per article.
     public var paragraphsPerArticle: Int
 
-    /// Count matching articles by source, year and month too (persons and agencies are always counted).
+    /// Count matching articles by source, year and month too.
     public var facets: Bool
+    /// Count matching articles by person and agency (on by default; the benchmark turns it off).
+    public var entityFacets: Bool = true
+    /// Read each result's metadata and paragraphs (off: ids only, for `--ids` and the benchmark).
+    public var fetchArticles: Bool = true
+    /// Look for a spelling correction when little matches.
+    public var suggest: Bool = true
 
     /// Show near-duplicate articles (the same release from several outlets) as one result.
     public var group: Bool

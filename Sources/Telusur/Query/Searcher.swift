@@ -11,6 +11,9 @@ public final class Searcher {
     public let location: IndexLocation
     private let database: XapianDatabase
     private let recognizer: EntityRecognizer
+    /// Docid → article, for counting articles without reading values; rebuilt when
+    /// the database moves to a new revision.
+    private var articleMap: XapianArticleMap?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -59,7 +62,11 @@ public final class Searcher {
     /// Moves to the latest committed state of the index; true when it changed.
     @discardableResult
     public func refresh() throws -> Bool {
-        do { return try database.reopen() } catch let error as XapianError {
+        do {
+            let changed = try database.reopen()
+            if changed { articleMap = nil }
+            return changed
+        } catch let error as XapianError {
             throw SearchError.failed(index: location.path, reason: error)
         }
     }
@@ -78,7 +85,7 @@ public final class Searcher {
             let start = clock.now
             var results = try run(query, options: options)
             results.includesAllFacets = options.facets
-            if results.total.articles < Self.suggestBelow {
+            if options.suggest && results.total.articles < Self.suggestBelow {
                 results.suggestion = try suggestion(for: query, found: results.total.articles)
             }
             let elapsed = clock.now - start
@@ -104,7 +111,10 @@ public final class Searcher {
         case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
         case .newest: try enquire.sortByValue(Schema.dateSlot, descending: true)
         }
-        let counter = try enquire.addCounter(articleSlot: Schema.articleSlot, facetSlot: Schema.facetSlot)
+        if articleMap == nil { articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm) }
+        let wantFacets = options.facets || options.entityFacets
+        let counter = try enquire.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
+                                             map: articleMap)
         let everything = try database.documentCount()
         let first = perArticle == 1 ? options.offset : 0
         let count = perArticle == 1 ? options.limit : (options.offset + options.limit) * perArticle
@@ -116,8 +126,10 @@ public final class Searcher {
                 Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
             }
         }
-        facets.persons = try read("p:")
-        facets.agencies = try read("g:")
+        if options.entityFacets {
+            facets.persons = try read("p:")
+            facets.agencies = try read("g:")
+        }
         if options.facets {
             facets.sources = try read("s:")
             facets.years = try read("y:")
@@ -140,6 +152,11 @@ public final class Searcher {
             guard let group = groups[id], let best = group.documents.first else { continue }
             // The collapse key is the group when grouping; the article is that of the best paragraph.
             let articleID = options.group ? try database.document(best, slot: Schema.articleSlot).value : id
+            guard options.fetchArticles else {
+                let bare = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
+                hits.append(ArticleHit(rank: options.offset + i + 1, article: bare, score: group.score, paragraphs: []))
+                continue
+            }
             let record = try article(id: articleID)
             var paragraphs: [MatchedParagraph] = []
             for document in group.documents.prefix(perArticle) {
@@ -301,6 +318,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
+                articleMap = nil
                 return try body()
             }
         } catch let error as XapianError {

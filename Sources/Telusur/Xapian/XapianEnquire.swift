@@ -8,6 +8,7 @@ final class XapianEnquire {
     private let query: XapianQuery
     private var spies: [XapianSpy] = []
     private var counters: [XapianCounter] = []
+    private var maps: [XapianArticleMap] = []
 
     init(database: XapianDatabase, query: XapianQuery) throws {
         var out: OpaquePointer?
@@ -55,11 +56,12 @@ final class XapianEnquire {
 
     /// Counts matching documents, distinct articles (by `articleSlot`) and, when
     /// `facetSlot` is given, each article's facet values once.
-    func addCounter(articleSlot: ValueSlot, facetSlot: ValueSlot?) throws -> XapianCounter {
+    func addCounter(articleSlot: ValueSlot, facetSlot: ValueSlot?, map: XapianArticleMap?) throws -> XapianCounter {
         var out: OpaquePointer?
         try XapianCall.run {
-            tx_enquire_counter(handle, articleSlot.rawValue, facetSlot?.rawValue ?? UInt32.max, &out, $0)
+            tx_enquire_counter(handle, articleSlot.rawValue, facetSlot?.rawValue ?? UInt32.max, map?.handle, &out, $0)
         }
+        if let map { maps.append(map) }
         guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no counter created") }
         let counter = XapianCounter(handle: out)
         counters.append(counter)
@@ -162,4 +164,23 @@ final class XapianCounter {
         defer { tx_terms_free(list) }
         return TermList.read(list).map { ($0.term, $0.frequency) }
     }
+}
+
+/// Which article each document belongs to, from docids alone (the shim's `ArticleMap`,
+/// built from the postlist of the title-document term). Valid for one revision of the
+/// database: rebuild it after a reopen.
+final class XapianArticleMap {
+    let handle: OpaquePointer
+
+    init(database: XapianDatabase, titleTerm: String) throws {
+        var out: OpaquePointer?
+        try titleTerm.withBytes { p, n in try XapianCall.run { tx_database_article_map(database.handle, p, n, &out, $0) } }
+        guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no article map") }
+        handle = out
+    }
+
+    deinit { tx_article_map_free(handle) }
+
+    /// Articles in the map.
+    var count: Int { tx_article_map_count(handle) }
 }
