@@ -14,6 +14,10 @@ macro-averaged precision and recall over all cases. --errors N also prints up to
 N missed and N extra article ids per case with the text around the mention.
 Always exits 0 when it could run the cases (the numbers are the result).
 
+Articles listed for a case under "ignore" in truth.json (debatable forms, see
+label.py) are removed from both sides before counting; "ret" is what telusur
+returned minus those.
+
 Conventions for empty sets: precision of an empty answer is 1.0 (nothing wrong
 was returned); recall with an empty truth is 1.0 (nothing to find). Macro
 averages are plain means over cases of these values.
@@ -138,11 +142,13 @@ def main() -> None:
         for case in selected:
             index = seeds_index if case["corpus"] == "seeds" else args.index
             got = run_case(args.telusur, index, case)
-            truth = set(truth_doc["cases"][case["id"]])
-            ret = set(got["ids"])
+            ignore = set(truth_doc.get("ignore", {}).get(case["id"], []))
+            truth = set(truth_doc["cases"][case["id"]]) - ignore
+            ret = set(got["ids"]) - ignore
             tp = len(truth & ret)
             row = {"id": case["id"], "kind": case["kind"], "corpus": case["corpus"], "query": case["query"],
                    "truth": len(truth), "returned": len(ret), "tp": tp,
+                   "ignored_returned": len(set(got["ids"]) & ignore), "ignored": len(ignore),
                    "precision": ratio(tp, len(ret)), "recall": ratio(tp, len(truth)),
                    "exit": got["exit"], "missed": sorted(truth - ret), "extra": sorted(ret - truth)}
             if got["exit"] == 2:

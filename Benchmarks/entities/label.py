@@ -4,7 +4,8 @@
 Reads cases.json (next to this file), scans the text (title + "\\n" + body) of
 every article of the corpus (../shared/corpus/*.jsonl.gz, JSON Lines) or of the
 seed files (seeds/*.txt, id = file name) with each case's hand-written regular
-expressions, applies the case's reviewed overrides and writes truth.json:
+expressions (after dropping zero-width and direction marks and soft hyphens, and
+turning no-break spaces into spaces), applies the case's reviewed overrides and writes truth.json:
 
     python3 Benchmarks/entities/label.py [--corpus DIR] [--seeds DIR] [--out FILE]
 
@@ -20,6 +21,12 @@ Rules, per case (see README.md for the conventions behind them):
 - "not": regular expressions for look-alike contexts (a street, an airport, a
   namesake). A pattern match that lies inside a "not" match does not count.
 - "include" / "exclude": {article id: reason}, applied last, after reading.
+- "optional": patterns (same syntax, no masks) for debatable forms that a
+  recognizer may or may not count (a sub-unit with a name of its own such as
+  "Stasiun Meteorologi" for BMKG, a predecessor such as ABRI for TNI, the
+  office "Kapolri" for Polri); "ignore": {article id: reason}. Articles matched
+  only by these are written to truth.json under "ignore": the evaluation counts
+  them neither as missed nor as wrongly returned.
 - "truth" (seed cases only): the hand labels. The patterns must agree with them;
   label.py stops with an error when they do not.
 
@@ -56,6 +63,15 @@ def corpus_files(corpus_dir: str) -> list[str]:
     return files
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"), None)
+_INVISIBLE.update({0xA0: " ", 0x202F: " ", 0x2007: " "})
+
+
+def normalise(text: str) -> str:
+    """Drop soft hyphens, zero-width and direction marks; no-break spaces become spaces."""
+    return text.translate(_INVISIBLE)
+
+
 def load_corpus(corpus_dir: str) -> dict[str, str]:
     """{id: title + "\\n" + body} for every article of the corpus."""
     texts: dict[str, str] = {}
@@ -64,7 +80,7 @@ def load_corpus(corpus_dir: str) -> dict[str, str]:
             for line in fh:
                 if line.strip():
                     a = json.loads(line)
-                    texts[a["id"]] = (a.get("title") or "") + "\n" + (a.get("body") or "")
+                    texts[a["id"]] = normalise((a.get("title") or "") + "\n" + (a.get("body") or ""))
     return texts
 
 
@@ -73,7 +89,7 @@ def load_seeds(seeds_dir: str) -> dict[str, str]:
     texts: dict[str, str] = {}
     for path in sorted(glob.glob(os.path.join(seeds_dir, "*.txt"))):
         with open(path, encoding="utf-8") as fh:
-            texts[os.path.basename(path)] = fh.read()
+            texts[os.path.basename(path)] = normalise(fh.read())
     return texts
 
 
@@ -125,6 +141,18 @@ class Matcher:
         return out
 
 
+def ignored_ids(case: dict, texts: dict[str, str], truth: list[str]) -> list[str]:
+    """Articles that count neither way: matched by "optional" or listed in "ignore", not in the truth."""
+    out = set(case.get("ignore", {}))
+    if case.get("optional"):
+        opt = Matcher({"patterns": case["optional"]})
+        out |= {i for i, t in texts.items() if opt.matches(t)}
+    for i in case.get("ignore", {}):
+        if i not in texts:
+            sys.exit(f"label.py: case {case['id']}: ignore id {i} is not in the {case['corpus']}")
+    return sorted(out - set(truth))
+
+
 def label_case(case: dict, texts: dict[str, str]) -> tuple[list[str], list[str]]:
     """(truth ids, pattern-only ids before overrides)."""
     matcher = Matcher(case)
@@ -152,6 +180,7 @@ def build_truth(cases: dict, corpus_dir: str, seeds_dir: str, quiet: bool = Fals
         },
         "seeds": {"articles": len(seeds), "files": sorted(seeds)},
         "cases": {},
+        "ignore": {},
     }
     problems = []
     for case in cases["cases"]:
@@ -160,10 +189,13 @@ def build_truth(cases: dict, corpus_dir: str, seeds_dir: str, quiet: bool = Fals
         if "truth" in case and sorted(case["truth"]) != truth:
             problems.append(f"{case['id']}: hand labels {sorted(case['truth'])} but patterns give {truth}")
         out["cases"][case["id"]] = truth
+        ignore = ignored_ids(case, texts, truth)
+        if ignore:
+            out["ignore"][case["id"]] = ignore
         if not quiet:
             print(f"{case['id']:<34} {len(truth):>5} articles"
                   f" ({len(by_pattern)} by pattern, +{len(set(truth) - set(by_pattern))}"
-                  f" -{len(set(by_pattern) - set(truth))} by override)", file=sys.stderr)
+                  f" -{len(set(by_pattern) - set(truth))} by override), {len(ignore)} ignored", file=sys.stderr)
     if problems:
         sys.exit("label.py: seed labels disagree:\n  " + "\n  ".join(problems))
     return out
@@ -171,15 +203,17 @@ def build_truth(cases: dict, corpus_dir: str, seeds_dir: str, quiet: bool = Fals
 
 def write_truth(truth: dict, fh) -> None:
     """truth.json with one line per case, so that diffs show which case changed."""
-    head = {k: v for k, v in truth.items() if k != "cases"}
+    head = {k: v for k, v in truth.items() if k not in ("cases", "ignore")}
     fh.write("{\n")
     for k, v in head.items():
         fh.write(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)},\n")
-    fh.write(' "cases": {\n')
-    items = list(truth["cases"].items())
-    for n, (k, ids) in enumerate(items):
-        fh.write(f"  {json.dumps(k)}: {json.dumps(ids)}" + ("," if n + 1 < len(items) else "") + "\n")
-    fh.write(" }\n}\n")
+    for section in ("cases", "ignore"):
+        fh.write(f' "{section}": {{\n')
+        items = list(truth.get(section, {}).items())
+        for n, (k, ids) in enumerate(items):
+            fh.write(f"  {json.dumps(k)}: {json.dumps(ids)}" + ("," if n + 1 < len(items) else "") + "\n")
+        fh.write(" },\n" if section == "cases" else " }\n")
+    fh.write("}\n")
 
 
 def main() -> None:

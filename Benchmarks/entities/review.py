@@ -95,11 +95,15 @@ def main() -> None:
                     seeds_index = evaluate.build_seeds_index(args.telusur, args.seeds)
                 index = seeds_index
             got = evaluate.run_case(args.telusur, index, case)
-            ret = set(got["ids"])
+            ignore = set(label.ignored_ids(case, t, truth))
+            ret = set(got["ids"]) - ignore
             tr = set(truth)
             missed, extra = sorted(tr - ret), sorted(ret - tr)
-            print(f"-- telusur (exit {got['exit']}) returned {len(ret)}, tp {len(tr & ret)},"
+            print(f"-- telusur (exit {got['exit']}) returned {len(ret)} (+{len(set(got['ids']) & ignore)} of"
+                  f" {len(ignore)} ignored), tp {len(tr & ret)},"
                   f" missed {len(missed)}, extra {len(extra)}" + (f"; stderr: {got['stderr'][:300]}" if got['stderr'] else ""))
+            for i in sorted(ignore)[:args.samples]:
+                print(f"  ignored {i}" + (" (returned)" if i in got["ids"] else ""))
             for i in missed[:args.disagreements]:
                 ms = hits.get(i) or []
                 s = evaluate.snippet(t[i], ms[0].start(), ms[0].end()) if ms else "(include: " + case.get("include", {}).get(i, "?") + ")"

@@ -36,31 +36,44 @@ class ArticleMap {
   public:
     ArticleMap(const Xapian::Database &db, const std::string &title_term) {
         shards_ = std::max<size_t>(1, db.size());
-        starts_.resize(shards_);
+        const Xapian::docid last = db.get_lastdocid();
+        const size_t per_shard = last / shards_ + 2;
+        std::vector<std::vector<Xapian::docid>> starts(shards_);
         for (Xapian::PostingIterator it = db.postlist_begin(title_term); it != db.postlist_end(title_term); ++it) {
             const Xapian::docid d = *it;
-            starts_[(d - 1) % shards_].push_back((d - 1) / shards_ + 1);
+            starts[(d - 1) % shards_].push_back((d - 1) / shards_ + 1);
         }
-        offsets_.resize(shards_ + 1, 0);
-        for (size_t s = 0; s < shards_; ++s) offsets_[s + 1] = offsets_[s] + starts_[s].size();
+        // A direct table, local docid -> article number + 1 (0: before any title), one
+        // load per lookup instead of a binary search's cache misses.
+        table_.assign(shards_, std::vector<uint32_t>(per_shard, 0));
+        uint32_t number = 0;
+        for (size_t s = 0; s < shards_; ++s) {
+            const auto &list = starts[s];
+            for (size_t i = 0; i < list.size(); ++i) {
+                ++number;
+                const size_t end = i + 1 < list.size() ? list[i + 1] : per_shard;
+                for (size_t local = list[i]; local < end && local < per_shard; ++local) table_[s][local] = number;
+            }
+        }
+        articles_ = number;
     }
 
-    size_t articles() const { return offsets_[shards_]; }
+    size_t articles() const { return articles_; }
 
-    // The article's index in [0, articles()), or -1 for a document before any title.
+    // The article's index in [0, articles()), or -1 for a document before any title
+    // or past the end of the table (added after the map was built).
     long index_of(Xapian::docid d) const {
         const size_t shard = (d - 1) % shards_;
-        const Xapian::docid local = (d - 1) / shards_ + 1;
-        const auto &list = starts_[shard];
-        auto it = std::upper_bound(list.begin(), list.end(), local);
-        if (it == list.begin()) return -1;
-        return static_cast<long>(offsets_[shard] + (it - list.begin()) - 1);
+        const size_t local = (d - 1) / shards_ + 1;
+        const auto &table = table_[shard];
+        if (local >= table.size()) return -1;
+        return static_cast<long>(table[local]) - 1;
     }
 
   private:
     size_t shards_;
-    std::vector<std::vector<Xapian::docid>> starts_;
-    std::vector<size_t> offsets_;
+    size_t articles_ = 0;
+    std::vector<std::vector<uint32_t>> table_;
 };
 
 // Counts matching documents, distinct articles and the facet values of each article
@@ -249,6 +262,20 @@ tx_status tx_document_add_postings(tx_document *doc, const char *bytes,
         term.assign(bytes + offset, lens[i]);
         offset += lens[i];
         doc->doc.add_posting(term, positions[i]);
+    }
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_document_add_terms(tx_document *doc, const char *bytes, const uint32_t *lens,
+                                size_t count, tx_error *err) {
+    TX_TRY
+    std::string term;
+    size_t offset = 0;
+    for (size_t i = 0; i < count; ++i) {
+        term.assign(bytes + offset, lens[i]);
+        offset += lens[i];
+        doc->doc.add_term(term);
     }
     return TX_OK;
     TX_CATCH
@@ -647,6 +674,13 @@ tx_status tx_enquire_bm25(tx_enquire *e, double k1, double k2, double k3, double
                           double min_normlen, tx_error *err) {
     TX_TRY
     e->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_enquire_bool_weight(tx_enquire *e, tx_error *err) {
+    TX_TRY
+    e->enq.set_weighting_scheme(Xapian::BoolWeight());
     return TX_OK;
     TX_CATCH
 }

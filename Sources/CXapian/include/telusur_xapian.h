@@ -79,6 +79,9 @@ void tx_document_free(tx_document *doc);
 tx_status tx_document_add_postings(tx_document *doc, const char *bytes,
                                    const uint32_t *lens, const uint32_t *positions,
                                    size_t count, tx_error *err);
+/* Adds `count` terms without positions, packed as in tx_document_add_postings. */
+tx_status tx_document_add_terms(tx_document *doc, const char *bytes, const uint32_t *lens,
+                                size_t count, tx_error *err);
 /* A term without position; wdf_inc 0 makes it a boolean filter term (add_boolean_term). */
 tx_status tx_document_add_term(tx_document *doc, const char *term, size_t len,
                                uint32_t wdf_inc, tx_error *err);
@@ -242,6 +245,8 @@ tx_status tx_enquire_collapse(tx_enquire *e, uint32_t slot, uint32_t max, tx_err
 /* BM25Weight(k1, k2, k3, b, min_normlen). */
 tx_status tx_enquire_bm25(tx_enquire *e, double k1, double k2, double k3, double b,
                           double min_normlen, tx_error *err);
+/* BoolWeight: every match weighs 0 (for a pass that only counts). */
+tx_status tx_enquire_bool_weight(tx_enquire *e, tx_error *err);
 /* Sort order. by_value 0: relevance then the value of slot (descending when
  * reverse), the tie-break. by_value 1: value of slot (reverse = descending),
  * then relevance. */

@@ -61,6 +61,7 @@ public final class Indexer {
     private var termPositions: [UInt32] = []
     /// Words of the current batch and their counts, for Xapian's spelling data.
     private var spelling: [String: UInt32] = [:]
+    private var articleWords = Set<[UInt8]>()
 
     /// Opens (or creates) the index for writing.
     ///
@@ -190,6 +191,7 @@ public final class Indexer {
 
         let title = try XapianDocument()
         try addText(article.title, to: title, prefixes: ["", Schema.titlePrefix])
+        try addArticleWords(article, to: title)
         for term in shared { try title.addTerm(term) }
         try addEntities(entities[0], to: title)
         for person in persons { try title.addTerm(Schema.articlePersonPrefix + person) }
@@ -216,6 +218,27 @@ public final class Indexer {
             try document.setData(paragraph.text)
             try writer.add(document)
         }
+    }
+
+    /// Every distinct word of the article (title and paragraphs), once, on the title
+    /// document: the term frequency of "W" + word is then the exact number of articles
+    /// that contain the word, so a one-word query is counted without a match.
+    private func addArticleWords(_ article: Article, to document: XapianDocument) throws {
+        articleWords.removeAll(keepingCapacity: true)
+        for text in [article.title] + article.paragraphs.map(\.text) {
+            tokenizer.forEachToken(in: text) { bytes, _, _, _ in
+                articleWords.insert(Array(bytes))
+            }
+        }
+        termBytes.removeAll(keepingCapacity: true)
+        termLengths.removeAll(keepingCapacity: true)
+        let prefix = Array(Schema.articleWordPrefix.utf8)
+        for word in articleWords {
+            termBytes.append(contentsOf: prefix)
+            termBytes.append(contentsOf: word)
+            termLengths.append(UInt32(prefix.count + word.count))
+        }
+        if !termLengths.isEmpty { try document.addTerms(bytes: termBytes, lengths: termLengths) }
     }
 
     /// The SimHash of the article's paragraphs (the title left out: outlets rewrite headlines).
@@ -271,17 +294,12 @@ public final class Indexer {
         return values.joined(separator: String(Schema.facetSeparator))
     }
 
-    /// Boolean terms every document of the article carries: its id, source and date.
+    /// Boolean terms every document of the article carries: its id and source. (Dates
+    /// are filtered through the date value slot, so they need no terms.)
     private func sharedTerms(of article: Article, articleTerm: String) -> [String] {
         var terms = [articleTerm]
         if let source = article.source, !source.isEmpty {
             terms.append(Schema.term(Schema.sourcePrefix, source.lowercased()))
-        }
-        if let date = article.date, date.utf8.count == 10 {
-            let digits = date.replacingOccurrences(of: "-", with: "")
-            terms.append(Schema.yearPrefix + String(digits.prefix(4)))
-            terms.append(Schema.monthPrefix + String(digits.prefix(6)))
-            terms.append(Schema.dayPrefix + digits)
         }
         return terms
     }

@@ -111,14 +111,30 @@ public final class Searcher {
         case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
         case .newest: try enquire.sortByValue(Schema.dateSlot, descending: true)
         }
-        if articleMap == nil { articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm) }
-        let wantFacets = options.facets || options.entityFacets
-        let counter = try enquire.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
-                                             map: articleMap)
+        // Two passes, as Xapian counts best: the page comes from a collapsed match that
+        // may stop early; the exact totals from an uncollapsed, unweighted match over
+        // every candidate, whose spy tells articles apart by docid.
         let everything = try database.documentCount()
         let first = perArticle == 1 ? options.offset : 0
         let count = perArticle == 1 ? options.limit : (options.offset + options.limit) * perArticle
-        let matches = try enquire.run(offset: first, limit: count, checkAtLeast: everything)
+        let matches = try enquire.run(offset: first, limit: count, checkAtLeast: 0)
+        if articleMap == nil { articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm) }
+        let wantFacets = options.facets || options.entityFacets
+        // One word and no facets: the index already knows both counts (the word's term
+        // frequency, and that of its article-level "W" term), so nothing is matched.
+        if !wantFacets, case .term(let word)? = query.root {
+            let paragraphs = try database.frequency(of: word)
+            let articles = try database.frequency(of: Schema.articleWordPrefix + word)
+            return SearchResults(
+                query: query, total: MatchTotals(articles: articles, paragraphs: paragraphs, exact: true),
+                hits: try hits(of: matches, options: options, perArticle: perArticle),
+                elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
+        }
+        let counting = try XapianEnquire(database: database, query: compiled)
+        try counting.boolWeight()
+        let counter = try counting.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
+                                              map: articleMap)
+        _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
         let totals = counter.totals
         var facets = Facets()
         func read(_ prefix: String) throws -> [Facets.Count] {
@@ -136,6 +152,17 @@ public final class Searcher {
             facets.months = try read("m:")
         }
 
+        return SearchResults(
+            query: query,
+            total: MatchTotals(articles: totals.articles, paragraphs: totals.documents, exact: true),
+            hits: try hits(of: matches, options: options, perArticle: perArticle),
+            elapsedMilliseconds: 0,
+            facets: facets,
+            entities: compiler.entities.resolved)
+    }
+
+    /// The page's articles, each with its best paragraphs, from one collapsed match.
+    private func hits(of matches: XapianMatches, options: SearchOptions, perArticle: Int) throws -> [ArticleHit] {
         // Group the page's paragraphs by article, in order of each article's best paragraph.
         var order: [String] = []
         var groups: [String: (score: Double, documents: [UInt32])] = [:]
@@ -171,15 +198,8 @@ public final class Searcher {
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
                                    score: group.score, paragraphs: paragraphs, duplicates: duplicates))
         }
-        return SearchResults(
-            query: query,
-            total: MatchTotals(articles: totals.articles, paragraphs: totals.documents, exact: true),
-            hits: hits,
-            elapsedMilliseconds: 0,
-            facets: facets,
-            entities: compiler.entities.resolved)
+        return hits
     }
-
     /// The query text with each word the index does not know (or barely knows) replaced
     /// by Xapian's spelling suggestion, when that finds more articles.
     private func suggestion(for query: ParsedQuery, found: Int) throws -> String? {

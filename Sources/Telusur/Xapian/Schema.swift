@@ -68,10 +68,9 @@ public enum Schema {
     /// On the title document: the near-duplicate group ("XD" + group id).
     public static let groupPrefix = "XD"
 
-    /// Prefix of year ("Y2024"), month ("M202402") and day ("D20240207") terms.
-    public static let yearPrefix = "Y"
-    public static let monthPrefix = "M"
-    public static let dayPrefix = "D"
+    /// On the title document: each distinct word of the article once ("W" + word);
+    /// its term frequency is the number of articles containing the word.
+    public static let articleWordPrefix = "W"
 
     /// The unique id term of one paragraph: `Q<article id>#<number>`.
     public static func paragraphTerm(article id: String, number: Int) -> String {

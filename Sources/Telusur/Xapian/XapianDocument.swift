@@ -36,6 +36,17 @@ final class XapianDocument {
         }
     }
 
+    /// Adds packed terms without positions in one call (`Document::add_term` for each).
+    func addTerms(bytes: [UInt8], lengths: [UInt32]) throws {
+        try bytes.withUnsafeBufferPointer { b in
+            try lengths.withUnsafeBufferPointer { l in
+                try b.withMemoryRebound(to: CChar.self) { chars in
+                    try XapianCall.run { tx_document_add_terms(handle, chars.baseAddress, l.baseAddress, l.count, $0) }
+                }
+            }
+        }
+    }
+
     /// Adds a term without position (`Document::add_term`); `wdf` 0 makes a boolean filter term.
     func addTerm(_ term: String, wdf: UInt32 = 0) throws {
         try term.withBytes { p, n in try XapianCall.run { tx_document_add_term(handle, p, n, wdf, $0) } }

@@ -34,6 +34,11 @@ final class XapianEnquire {
         try XapianCall.run { tx_enquire_bm25(handle, k1, k2, k3, b, minNormLength, $0) }
     }
 
+    /// Every match weighs 0 (`BoolWeight`): for a pass that only counts.
+    func boolWeight() throws {
+        try XapianCall.run { tx_enquire_bool_weight(handle, $0) }
+    }
+
     /// Relevance first, ties by the value of `slot` (`set_sort_by_relevance_then_value`).
     func sortByRelevance(thenBy slot: ValueSlot, descending: Bool) throws {
         try XapianCall.run { tx_enquire_sort(handle, 0, slot.rawValue, descending ? 1 : 0, $0) }

@@ -117,3 +117,28 @@ import Testing
         #expect(try searcher.paragraphs(ofArticle: "tidak-ada").isEmpty)
     }
 }
+
+@Suite struct CountingTests {
+    /// One-word queries without facets are counted from term frequencies; every other
+    /// query by matching. Both must give the same exact totals, also after updates.
+    @Test func oneWordShortcutAgreesWithMatching() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(SearcherTests.articles, in: directory)
+        do {
+            let indexer = try Indexer(location: searcher.location)
+            try indexer.add(Fixtures.article("baru", title: "Rapat baru", "Konflik diganti.", "Zero konflik konflik."))
+            try indexer.remove(id: "lama")
+            try indexer.commit()
+        }
+        try searcher.refresh()
+        var quick = SearchOptions()
+        quick.entityFacets = false
+        let full = SearchOptions(facets: true)
+        for word in ["konflik", "zero", "rapat", "bawaslu", "sumsel", "tidakada"] {
+            let fast = try searcher.search(word, options: quick).total
+            let slow = try searcher.search(word, options: full).total
+            #expect(fast == slow, "\(word)")
+        }
+        #expect(try searcher.search("konflik", options: quick).total == MatchTotals(articles: 2, paragraphs: 4, exact: true))
+    }
+}
