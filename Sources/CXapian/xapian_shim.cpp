@@ -31,7 +31,8 @@ namespace {
 // Which article a document belongs to, from docids alone: every article's title
 // document is added just before its paragraphs, so a paragraph belongs to the last
 // title document at or before it (per shard: a multi-database interleaves docids as
-// (local - 1) * shards + shard + 1).
+// (local - 1) * shards + shard + 1). Counting uses it on one database only: a MatchSpy
+// is given the docid local to the document's shard, which names no shard.
 class ArticleMap {
   public:
     ArticleMap(const Xapian::Database &db, const std::string &title_term) {
@@ -107,6 +108,12 @@ class CountingSpy : public Xapian::MatchSpy {
         if (facets_ == Xapian::BAD_VALUENO) return;
         const std::string values = doc.get_value(facets_);
         size_t start = 0;
+        // A first element "i:<article>" names the article (so that remote shards, which
+        // count with a ValueCountMatchSpy, see one distinct string per article): not a facet.
+        if (values.compare(0, 2, "i:") == 0) {
+            const size_t end = values.find('\x1f');
+            start = end == std::string::npos ? values.size() : end + 1;
+        }
         while (start < values.size()) {
             size_t end = values.find('\x1f', start);
             if (end == std::string::npos) end = values.size();
@@ -182,6 +189,14 @@ tx_status kind_of(const Xapian::Error &e) {
     return TX_ERR_XAPIAN;
 }
 
+// "Type: message", and the system's reason when there is one ("Couldn't connect
+// (Connection refused)"): for a remote shard that reason is what the user needs.
+std::string message_of(const Xapian::Error &e) {
+    std::string message = e.get_type() + std::string(": ") + e.get_msg();
+    if (const char *reason = e.get_error_string()) message += std::string(" (") + reason + ")";
+    return message;
+}
+
 std::string str(const char *p, size_t n) { return p ? std::string(p, n) : std::string(); }
 
 tx_status give(const std::string &s, char **out, size_t *out_len, tx_error *err) {
@@ -216,7 +231,7 @@ tx_terms *values_of(DB &db, const std::string &term, Xapian::valueno slot, uint3
 #define TX_CATCH                                                                 \
     }                                                                            \
     catch (const Xapian::Error &e) {                                             \
-        return fail(err, kind_of(e), e.get_type() + std::string(": ") + e.get_msg()); \
+        return fail(err, kind_of(e), message_of(e));                             \
     }                                                                            \
     catch (const std::bad_alloc &) {                                             \
         return fail(err, TX_ERR_NO_MEMORY, "out of memory");                     \
@@ -836,5 +851,31 @@ tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
 }
 
 void tx_counter_free(tx_counter *c) { delete c; }
+
+// ------------------------------------------------------------- remote shards
+
+tx_status tx_database_add_remote_tcp(tx_database *db, const char *host, size_t host_len,
+                                     uint32_t port, uint32_t timeout_ms,
+                                     uint32_t connect_timeout_ms, tx_error *err) {
+    TX_TRY
+    // Connect first: when that fails, db has not been touched.
+    Xapian::Database shard = Xapian::Remote::open(str(host, host_len), port, timeout_ms,
+                                                  connect_timeout_ms);
+    db->db.add_database(shard);
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_add_remote_program(tx_database *db, const char *program,
+                                         size_t program_len, const char *args,
+                                         size_t args_len, uint32_t timeout_ms,
+                                         tx_error *err) {
+    TX_TRY
+    Xapian::Database shard = Xapian::Remote::open(str(program, program_len),
+                                                  str(args, args_len), timeout_ms);
+    db->db.add_database(shard);
+    return TX_OK;
+    TX_CATCH
+}
 
 }  // extern "C"

@@ -257,7 +257,9 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);
 /* Which article each document belongs to, from docids alone: built from the
  * postlist of the term that marks title documents (each added just before its
- * article's paragraphs). Local databases only. Read-only once built; it must
+ * article's paragraphs). One local database only: Xapian 1.4 gives a MatchSpy the
+ * docid local to the document's shard, so with several shards the map cannot
+ * tell them apart (count by the article slot instead). Read-only once built; it must
  * outlive every counter that uses it, and be rebuilt after a reopen. */
 typedef struct tx_article_map tx_article_map;
 tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
@@ -301,6 +303,31 @@ void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct);
 /* The spy's values and frequencies, most frequent first, up to max (0 = all). */
 tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err);
 void tx_spy_free(tx_spy *s);
+
+/* ------------------------------------------------------------- remote shards */
+/* A sharded index is one tx_database with a database added per shard: local shards
+ * with tx_database_add, shards served by another process with these. Each call
+ * either adds the shard or fails and leaves db as it was, so a caller can skip a
+ * shard that cannot be reached and search the others. */
+
+/* Connects to a database served by xapian-tcpsrv on host:port and adds it to db
+ * (Xapian::Remote::open(host, port, timeout, connect_timeout)). connect_timeout_ms
+ * bounds the connection attempt; timeout_ms bounds each later exchange with the
+ * server (0 = wait forever). Fails with TX_ERR_NETWORK (refused, reset, closed) or
+ * TX_ERR_NETWORK_TIMEOUT. The server runs the match itself, so only what Xapian can
+ * serialise works on such a shard: a ValueCountMatchSpy does, the counting spy of
+ * tx_enquire_counter and the article map do not. */
+tx_status tx_database_add_remote_tcp(tx_database *db, const char *host, size_t host_len,
+                                     uint32_t port, uint32_t timeout_ms,
+                                     uint32_t connect_timeout_ms, tx_error *err);
+/* Starts `program` with `args` (one string; Xapian splits it at spaces) and speaks
+ * the remote protocol over its standard input and output, then adds that database
+ * to db (Xapian::Remote::open(program, args, timeout)): xapian-progsrv, usually
+ * through ssh. The same limits as tx_database_add_remote_tcp apply. */
+tx_status tx_database_add_remote_program(tx_database *db, const char *program,
+                                         size_t program_len, const char *args,
+                                         size_t args_len, uint32_t timeout_ms,
+                                         tx_error *err);
 
 #ifdef __cplusplus
 }
