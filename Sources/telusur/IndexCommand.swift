@@ -22,6 +22,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "Commit after this many paragraphs (each commit is atomic).")
     var batch: Int = 20_000
 
+    @Option(help: ArgumentHelp("Build a new index as N shards (DIR/shard-00… and DIR/shards.stub); an existing index keeps its number.", valueName: "N"))
+    var shards: Int?
+
     @Flag(help: "Skip person and agency recognition (person:/agency: will find nothing in these articles).")
     var noEntities = false
 
@@ -33,6 +36,7 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard batch > 0 else { throw ValidationError("--batch must be a positive number") }
+        guard (shards ?? 1) >= 1 else { throw ValidationError("--shards must be 1 or more") }
     }
 
     func run() throws {
@@ -40,7 +44,7 @@ struct IndexCommand: ParsableCommand {
         let start = clock.now
         let indexer: Indexer
         do {
-            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities))
+            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
         } catch let error as IndexingError {
             throw CommandError(message: error.description)
         }
@@ -67,6 +71,7 @@ struct IndexCommand: ParsableCommand {
             line += "; \(summary.files) file\(summary.files == 1 ? "" : "s") read"
             if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) skipped (hidden or not .jsonl/.gz/.txt/.md)" }
             line += "; \(problems) problem\(problems == 1 ? "" : "s")"
+            if indexer.shardCount > 1 { line += "; \(indexer.shardCount) shards" }
             line += String(format: "; %.1f s", seconds)
             print(line)
             print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)}")

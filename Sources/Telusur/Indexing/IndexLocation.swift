@@ -23,13 +23,14 @@ public struct IndexLocation: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { path }
 
-    /// True when a Xapian database already exists there (a glass database's `iamglass`
-    /// or a stub file listing shards).
+    /// True when a Xapian database already exists there (a glass database's `iamglass`,
+    /// a stub file listing shards, or a sharded index directory's `shards.stub`).
     public var exists: Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if !isDirectory.boolValue { return true }  // a stub file
         return FileManager.default.fileExists(atPath: path + "/iamglass")
+            || FileManager.default.fileExists(atPath: path + "/" + IndexStub.fileName)
     }
 
     /// The bytes the index takes on disk (every regular file under it).

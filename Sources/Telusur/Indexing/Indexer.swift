@@ -6,6 +6,13 @@ import Foundation
 /// term (`XA<id>`) and the new ones added, so no paragraph is duplicated and none it
 /// no longer has survives. An article whose content hash is unchanged is skipped.
 /// Owns the Xapian write lock until it is deallocated.
+///
+/// A sharded index (``Options/shards``, or an index whose stub lists several local
+/// databases) has one writer per shard: an article goes to the shard ``ShardRouter``
+/// picks from its id, and near-duplicates are looked up in every shard. A commit
+/// commits every shard in turn; each shard is always consistent on its own, but a
+/// crash between two shards' commits leaves the ones already committed a batch ahead
+/// (re-running the same input repairs it: unchanged articles are skipped).
 public final class Indexer {
     /// What happened to one article.
     public enum Outcome: Sendable, Equatable {
@@ -35,9 +42,13 @@ public final class Indexer {
         /// Recognise persons and agencies (on by default; off only to measure its cost
         /// or for an archive that never needs `person:`/`agency:`).
         public var recognizeEntities: Bool
-        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true) {
+        /// How many shards a new index gets (nil: one database, or as many as an
+        /// existing index has); an existing index with another number is an error.
+        public var shards: Int?
+        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true, shards: Int? = nil) {
             self.batchDocuments = batchDocuments
             self.recognizeEntities = recognizeEntities
+            self.shards = shards
         }
     }
 
@@ -46,7 +57,9 @@ public final class Indexer {
     /// What was done so far.
     public private(set) var totals = Totals()
 
-    private let writer: XapianWriter
+    /// One writer per shard, in routing order (one for an unsharded index).
+    private let writers: [XapianWriter]
+    private let router: ShardRouter
     private let options: Options
     private let tokenizer = Tokenizer()
     private let recognizer: EntityRecognizer
@@ -65,7 +78,9 @@ public final class Indexer {
 
     /// Opens (or creates) the index for writing.
     ///
-    /// - Throws: ``IndexingError/locked(index:)`` when another process is writing it.
+    /// - Throws: ``IndexingError/locked(index:)`` when another process is writing it;
+    ///   ``IndexingError/shardCountMismatch(index:existing:requested:)`` when
+    ///   ``Options/shards`` differs from what the index has.
     public init(location: IndexLocation, options: Options = Options()) throws {
         self.location = location
         self.options = options
@@ -73,19 +88,52 @@ public final class Indexer {
         case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
         case .failure(let error): throw IndexingError.entityData(error)
         }
+        let layout = try ShardLayout(location: location, requested: options.shards)
+        var opened: [XapianWriter] = []
+        var path = location.path
         do {
-            try FileManager.default.createDirectory(atPath: location.path, withIntermediateDirectories: true)
-            writer = try XapianWriter(path: location.path)
-            startedEmpty = try writer.documentCount() == 0
-            if startedEmpty { try writer.setMetadata(Schema.version, for: Schema.versionKey) }
+            for shard in layout.paths {
+                path = shard
+                try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
+                opened.append(try XapianWriter(path: shard))
+            }
+            writers = opened
+            startedEmpty = try opened.allSatisfy { try $0.documentCount() == 0 }
+            if startedEmpty { for writer in opened { try writer.setMetadata(Schema.version, for: Schema.versionKey) } }
         } catch let error as XapianError {
-            if error.kind == .databaseLocked { throw IndexingError.locked(index: location.path) }
-            throw IndexingError.cannotOpen(index: location.path, reason: error)
+            if error.kind == .databaseLocked { throw IndexingError.locked(index: path) }
+            throw IndexingError.cannotOpen(index: path, reason: error)
         }
+        // The stub last, once every shard exists: a reader never sees a shard that is not there.
+        try layout.writeStubIfNew()
+        router = ShardRouter(count: opened.count)
     }
 
     deinit {
-        if inTransaction { try? writer.cancel() }
+        if inTransaction { for writer in writers { try? writer.cancel() } }
+    }
+
+    /// How many shards the index has (1 when it is one database).
+    public var shardCount: Int { writers.count }
+
+    /// Starts a batch on every shard (`begin_transaction`).
+    private func beginIfNeeded() throws {
+        guard !inTransaction else { return }
+        do {
+            for writer in writers { try writer.begin() }
+        } catch {
+            for writer in writers { try? writer.cancel() }
+            throw error
+        }
+        inTransaction = true
+    }
+
+    /// Abandons the batch on every shard.
+    private func cancelBatch() {
+        for writer in writers { try? writer.cancel() }
+        inTransaction = false
+        pending = 0
+        spelling.removeAll()
     }
 
     /// Adds or replaces one article. Commits when the batch is full.
@@ -99,10 +147,8 @@ public final class Indexer {
             throw IndexingError.idTooLong(article: article.id)
         }
         do {
-            if !inTransaction {
-                try writer.begin()
-                inTransaction = true
-            }
+            try beginIfNeeded()
+            let writer = writers[router.shard(for: article.id)]
             let hash = Self.contentHash(article)
             let articleTerm = Schema.term(Schema.articlePrefix, article.id)
             var outcome = Outcome.added
@@ -117,19 +163,14 @@ public final class Indexer {
                     outcome = .replaced
                 }
             }
-            try write(article, hash: hash, articleTerm: articleTerm)
+            try write(article, hash: hash, articleTerm: articleTerm, to: writer)
             if outcome == .added { totals.added += 1 } else { totals.replaced += 1 }
             totals.paragraphs += article.paragraphs.count
             pending += article.paragraphs.count + 1
             if pending >= options.batchDocuments { try commit() }
             return outcome
         } catch let error as XapianError {
-            if inTransaction {
-                try? writer.cancel()
-                inTransaction = false
-                pending = 0
-                spelling.removeAll()
-            }
+            if inTransaction { cancelBatch() }
             throw IndexingError.writeFailed(index: location.path, article: article.id, reason: error)
         }
     }
@@ -138,10 +179,8 @@ public final class Indexer {
     @discardableResult
     public func remove(id: String) throws -> Bool {
         do {
-            if !inTransaction {
-                try writer.begin()
-                inTransaction = true
-            }
+            try beginIfNeeded()
+            let writer = writers[router.shard(for: id)]
             let removed = try writer.delete(term: Schema.term(Schema.articlePrefix, id)) > 0
             if removed { pending += 1 }
             return removed
@@ -150,23 +189,28 @@ public final class Indexer {
         }
     }
 
-    /// Commits what is pending (`commit_transaction`) and records the time of the update.
+    /// Commits what is pending (`commit_transaction`) and records the time of the update;
+    /// on a sharded index, every shard in turn.
     public func commit() throws {
         guard inTransaction else { return }
         do {
-            // Xapian's spelling data ("did you mean"), one call per distinct word of the batch.
-            for (word, count) in spelling { try writer.addSpelling(word, frequency: count) }
-            spelling.removeAll(keepingCapacity: true)
             let stamp = ISO8601DateFormatter().string(from: Date())
-            try writer.setMetadata(stamp, for: Schema.lastUpdateKey)
-            try writer.commit()
+            for writer in writers {
+                // Xapian's spelling data ("did you mean"), one call per distinct word of the
+                // batch, into every shard: Xapian 1.4's remote backend carries no spelling
+                // data, so each shard holds all of it and any local one gives the
+                // suggestions of one database (Xapian sums frequencies over shards, which
+                // scales them all alike).
+                for (word, count) in spelling { try writer.addSpelling(word, frequency: count) }
+                try writer.setMetadata(stamp, for: Schema.lastUpdateKey)
+                try writer.commit()
+            }
+            spelling.removeAll(keepingCapacity: true)
             inTransaction = false
             pending = 0
             totals.commits += 1
         } catch let error as XapianError {
-            try? writer.cancel()
-            inTransaction = false
-            pending = 0
+            cancelBatch()
             throw IndexingError.writeFailed(index: location.path, article: nil, reason: error)
         }
     }
@@ -177,7 +221,7 @@ public final class Indexer {
 
     // MARK: - documents
 
-    private func write(_ article: Article, hash: String, articleTerm: String) throws {
+    private func write(_ article: Article, hash: String, articleTerm: String, to writer: XapianWriter) throws {
         let record = ArticleRecord(article)
         let shared = sharedTerms(of: article, articleTerm: articleTerm)
         let entities = options.recognizeEntities
@@ -254,16 +298,20 @@ public final class Indexer {
     }
 
     /// The group of an indexed article whose fingerprint is within ``SimHash/threshold``
-    /// bits of `fingerprint`, found through the band terms; nil when there is none.
+    /// bits of `fingerprint`, found through the band terms of every shard (a copy may be
+    /// in any of them); nil when there is none.
     private func nearDuplicateGroup(of fingerprint: SimHash) throws -> String? {
         var best: (distance: Int, group: String)?
         for band in fingerprint.bands {
-            for (value, _) in try writer.values(term: Schema.fingerprintBandPrefix + band, slot: Schema.fingerprintSlot, limit: 200) {
-                guard let space = value.firstIndex(of: " "), let other = SimHash(hex: value[..<space]) else { continue }
-                let distance = fingerprint.distance(to: other)
-                let group = String(value[value.index(after: space)...])
-                if distance <= SimHash.threshold, best.map({ distance < $0.distance || (distance == $0.distance && group < $0.group) }) ?? true {
-                    best = (distance, group)
+            for writer in writers {
+                let term = Schema.fingerprintBandPrefix + band
+                for (value, _) in try writer.values(term: term, slot: Schema.fingerprintSlot, limit: 200) {
+                    guard let space = value.firstIndex(of: " "), let other = SimHash(hex: value[..<space]) else { continue }
+                    let distance = fingerprint.distance(to: other)
+                    let group = String(value[value.index(after: space)...])
+                    if distance <= SimHash.threshold, best.map({ distance < $0.distance || (distance == $0.distance && group < $0.group) }) ?? true {
+                        best = (distance, group)
+                    }
                 }
             }
         }
@@ -281,9 +329,10 @@ public final class Indexer {
         return lists.joined().filter { seen.insert($0).inserted }
     }
 
-    /// The article's facet values, stored on every document (see ``Schema/facetSlot``).
+    /// The article's facet values, stored on every document (see ``Schema/facetSlot``):
+    /// first the article itself, so the string is one of a kind per article.
     private func facetValues(of article: Article, persons: [String], agencies: [String]) -> String {
-        var values: [String] = []
+        var values: [String] = [Schema.facetArticlePrefix + article.id]
         if let source = article.source, !source.isEmpty { values.append("s:" + source.lowercased()) }
         if let date = article.date, date.utf8.count == 10 {
             values.append("y:" + date.prefix(4))
@@ -310,6 +359,7 @@ public final class Indexer {
         try document.setValue(group, slot: Schema.groupSlot)
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
+        try document.setValue(Schema.orderValue(date: article.date, id: article.id), slot: Schema.orderSlot)
         try document.setValue(String(paragraph), slot: Schema.paragraphSlot)
         if let source = article.source { try document.setValue(source, slot: Schema.sourceSlot) }
     }

@@ -10,6 +10,13 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case entityData(EntityDataError)
     /// Writing a batch failed; the batch was abandoned and earlier batches are kept.
     case writeFailed(index: String, article: String?, reason: XapianError)
+    /// A stub file (the list of an index's shards) that cannot be read or has a line
+    /// Xapian would not accept; `line` is 0 when the problem is the whole file.
+    case badStub(path: String, line: Int, reason: String)
+    /// `--shards` asked for another number of shards than the index has.
+    case shardCountMismatch(index: String, existing: Int, requested: Int)
+    /// The index lists a shard that another process serves: telusur writes local shards only.
+    case remoteShard(index: String, shard: IndexShard)
 
     public var description: String {
         switch self {
@@ -24,6 +31,14 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
         case .writeFailed(let index, let article, let reason):
             let which = article.map { " while adding article \($0)" } ?? ""
             return "writing to index \(index) failed\(which): \(reason.message); the batch was rolled back, committed batches are intact"
+        case .badStub(let path, let line, let reason):
+            return "\(path)\(line > 0 ? ":\(line)" : ""): \(reason)"
+        case .shardCountMismatch(let index, let existing, let requested):
+            return "index \(index) has \(existing) shard\(existing == 1 ? "" : "s") and --shards asks for \(requested); "
+                + "an index keeps the number it was built with (articles are placed by it): drop --shards, or index into a new directory"
+        case .remoteShard(let index, let shard):
+            return "cannot write to shard \(shard) of \(index): another process serves it; "
+                + "index where the shards are, through a stub whose lines are all `auto` (e.g. the index directory itself)"
         }
     }
 }

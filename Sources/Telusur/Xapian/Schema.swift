@@ -26,12 +26,16 @@ public enum Schema {
     /// On paragraph 0 only: the content hash of the article, to skip unchanged articles.
     public static let hashSlot = ValueSlot(rawValue: 4)
 
-    /// On every document: the article's facet values ("s:kompas.com", "y:2024",
-    /// "m:2024-02", "p:herman deru", "g:kpu"), separated by U+001F, counted once per
-    /// article by the shim's counting spy.
+    /// On every document: the article ("i:" + id, first) and its facet values
+    /// ("s:kompas.com", "y:2024", "m:2024-02", "p:herman deru", "g:kpu"), separated by
+    /// U+001F. The shim's counting spy counts each value once per article; on remote
+    /// shards a `ValueCountMatchSpy` counts the strings, one of a kind per article
+    /// because of the first element, and Swift splits them.
     public static let facetSlot = ValueSlot(rawValue: 5)
     /// Separator of facet values in ``facetSlot``.
     public static let facetSeparator: Character = "\u{1F}"
+    /// Prefix of the first element of ``facetSlot``, the article id (not a facet).
+    public static let facetArticlePrefix = "i:"
 
     /// On the title document: "<simhash as 16 hex digits> <group id>", to find near-duplicates.
     public static let fingerprintSlot = ValueSlot(rawValue: 6)
@@ -39,6 +43,17 @@ public enum Schema {
     /// article indexed with that text; its own id when it has no twin). Results
     /// collapse on it unless `--no-group`.
     public static let groupSlot = ValueSlot(rawValue: 7)
+    /// On every document: the tie-break of relevance ranking, the date then the article
+    /// id ("2024-02-07" U+001F id; see ``orderValue(date:id:)``). Equal scores go to the
+    /// newer article, then by id, whatever the document numbers: without it Xapian
+    /// breaks ties by document number, which depends on how articles are spread over
+    /// shards. (Schema version 2; older indexes break ties on ``dateSlot``.)
+    public static let orderSlot = ValueSlot(rawValue: 8)
+
+    /// The value of ``orderSlot``.
+    public static func orderValue(date: String?, id: String) -> String {
+        (date ?? "") + String(facetSeparator) + id
+    }
 
     // MARK: terms
 
@@ -90,6 +105,6 @@ public enum Schema {
     public static let lastUpdateKey = "telusur.last-update"
     /// The metadata key holding the schema version, checked when opening.
     public static let versionKey = "telusur.schema"
-    /// The current schema version.
-    public static let version = "1"
+    /// The current schema version. 2: ``orderSlot``, and the article first in ``facetSlot``.
+    public static let version = "2"
 }
