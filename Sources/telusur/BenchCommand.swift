@@ -26,9 +26,12 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var ranking: RankingOption
 
+    @OptionGroup var shardOption: ShardOption
+
     func run() throws {
         do {
-            let searcher = try Searcher(location: indexOption.location)
+            let searcher = try shardOption.searcher(indexOption.location)
+            reportMissing(searcher.missingShards, of: searcher)
             searcher.ranking = ranking.ranking
             let entries = try BenchmarkRunner.load(queries)
             let encoder = JSONEncoder()

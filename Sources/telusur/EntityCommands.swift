@@ -76,10 +76,13 @@ struct PersonsCommand: ParsableCommand {
 
     @OptionGroup var indexOption: IndexOption
     @OptionGroup var list: ListOptions
+    @OptionGroup var shardOption: ShardOption
 
     func run() throws {
         do {
-            try list.print(try Searcher(location: indexOption.location).persons(top: list.top, match: list.match))
+            let searcher = try shardOption.searcher(indexOption.location)
+            try list.print(try searcher.persons(top: list.top, match: list.match))
+            reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }
@@ -95,10 +98,13 @@ struct AgenciesCommand: ParsableCommand {
 
     @OptionGroup var indexOption: IndexOption
     @OptionGroup var list: ListOptions
+    @OptionGroup var shardOption: ShardOption
 
     func run() throws {
         do {
-            try list.print(try Searcher(location: indexOption.location).agencies(top: list.top, match: list.match))
+            let searcher = try shardOption.searcher(indexOption.location)
+            try list.print(try searcher.agencies(top: list.top, match: list.match))
+            reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }

@@ -33,6 +33,8 @@ struct ResultOptions: ParsableArguments {
 
     @OptionGroup var ranking: RankingOption
 
+    @OptionGroup var shardOption: ShardOption
+
     func validate() throws {
         guard (limit ?? 0) >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
@@ -59,17 +61,24 @@ struct ResultOptions: ParsableArguments {
             throw CommandError(message: "\(error.message)\n\(error.pointer)")
         }
         try show {
-            let searcher = try Searcher(location: index)
+            let searcher = try shardOption.searcher(index)
             searcher.ranking = ranking.ranking
-            return try searcher.search(parsed, options: searchOptions)
+            return (try searcher.search(parsed, options: searchOptions), searcher)
         }
     }
 
     /// Runs a search and prints it as asked: ids, JSON or text.
     func show(_ search: () throws -> SearchResults) throws {
+        try show { (try search(), nil) }
+    }
+
+    /// Runs a search and prints it as asked; says which shards were not searched.
+    func show(_ search: () throws -> (SearchResults, Searcher?)) throws {
         let results: SearchResults
         do {
-            results = try search()
+            let (found, searcher) = try search()
+            results = found
+            if let searcher { reportMissing(results.missingShards, of: searcher) }
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }

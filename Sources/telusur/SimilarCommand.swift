@@ -15,6 +15,9 @@ struct SimilarCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try output.show { try Searcher(location: indexOption.location).similar(to: id, options: output.searchOptions) }
+        try output.show {
+            let searcher = try output.shardOption.searcher(indexOption.location)
+            return (try searcher.similar(to: id, options: output.searchOptions), searcher)
+        }
     }
 }

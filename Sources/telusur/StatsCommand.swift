@@ -14,10 +14,14 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @OptionGroup var shardOption: ShardOption
+
     func run() throws {
         let stats: IndexStatistics
         do {
-            stats = try Searcher(location: indexOption.location).statistics()
+            let searcher = try shardOption.searcher(indexOption.location)
+            stats = try searcher.statistics()
+            reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }
@@ -25,6 +29,7 @@ struct StatsCommand: ParsableCommand {
             let object: [String: Any] = [
                 "index": indexOption.location.path, "articles": stats.articles, "paragraphs": stats.paragraphs,
                 "terms": stats.terms, "bytes": stats.bytes, "last_update": stats.lastUpdate ?? NSNull(),
+                "shards": stats.shards, "remote_shards": stats.remoteShards,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
@@ -33,7 +38,11 @@ struct StatsCommand: ParsableCommand {
             print("articles     \(stats.articles)")
             print("paragraphs   \(stats.paragraphs)")
             print("terms        \(stats.terms)")
-            print("size         \(ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file))")
+            print("size         \(ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file))"
+                  + (stats.remoteShards > 0 ? " (local shards)" : ""))
+            if stats.shards > 1 {
+                print("shards       \(stats.shards)" + (stats.remoteShards > 0 ? " (\(stats.remoteShards) remote)" : ""))
+            }
             print("last update  \(stats.lastUpdate ?? "never")")
         }
     }

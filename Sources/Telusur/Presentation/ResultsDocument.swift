@@ -82,14 +82,28 @@ public struct ResultsDocument: Encodable, Sendable {
         public var months: [FacetValue]?
     }
 
+    /// A shard that was not searched (`--allow-partial`): the stub line, where it is
+    /// written, and why it could not be reached.
+    public struct MissingShard: Encodable, Sendable {
+        public var shard: String
+        public var stub: String?
+        public var line: Int
+        public var error: String
+    }
+
     public var query: String
     public var total: Total
     public var results: [Result]
     public var facets: FacetCounts
     /// "Did you mean": a corrected query that finds more, or null.
     public var suggestion: String?
+    /// Shards not searched; empty when every shard was.
+    public var missingShards: [MissingShard]
 
-    enum CodingKeys: String, CodingKey { case query, total, results, facets, suggestion }
+    enum CodingKeys: String, CodingKey {
+        case query, total, results, facets, suggestion
+        case missingShards = "missing_shards"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -98,6 +112,7 @@ public struct ResultsDocument: Encodable, Sendable {
         try c.encode(results, forKey: .results)
         try c.encode(facets, forKey: .facets)
         try c.encode(suggestion, forKey: .suggestion)
+        try c.encode(missingShards, forKey: .missingShards)
     }
 
     /// Builds the document from search results; snippets are cut as on the terminal.
@@ -106,6 +121,9 @@ public struct ResultsDocument: Encodable, Sendable {
         query = results.query.text
         facets = FacetCounts(results.facets, all: results.includesAllFacets)
         suggestion = results.suggestion
+        missingShards = results.missingShards.map {
+            MissingShard(shard: $0.shard.name, stub: $0.shard.stub, line: $0.shard.line, error: $0.reason)
+        }
         total = Total(articles: results.total.articles, paragraphs: results.total.paragraphs, exact: results.total.exact)
         self.results = results.hits.map { hit in
             Result(

@@ -18,6 +18,29 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
     case entityData(EntityDataError)
     /// Xapian failed while searching.
     case failed(index: String, reason: XapianError)
+    /// The index's stub (its list of shards) cannot be read.
+    case badIndex(IndexingError)
+    /// Shards that could not be opened or reached (the search was not run; with
+    /// `--allow-partial` it runs on the others instead).
+    case shardsUnreachable([UnreachableShard])
+    /// Not one shard of the index could be opened or reached.
+    case noShardReachable(index: String, [UnreachableShard])
+    /// The index was built before schema version 2 and cannot be searched this way
+    /// (facets on remote shards need the article in the facet value).
+    case oldIndex(index: String)
+
+    /// One line per shard, and what to do.
+    private static func describe(_ missing: [UnreachableShard]) -> String {
+        let remote = missing.contains { $0.shard.isRemote }
+        let advice = remote
+            ? "start it with `telusur shard-server` or search the others with --allow-partial"
+            : "check that the shard is there, or search the others with --allow-partial"
+        if missing.count == 1, let only = missing.first {
+            return "shard \(only.shard) is unreachable: \(only.reason); \(advice)"
+        }
+        return "\(missing.count) shards are unreachable:\n" + missing.map { "  \($0)" }.joined(separator: "\n")
+            + "\n" + advice.replacingOccurrences(of: "start it", with: "start them")
+    }
 
     public var description: String {
         switch self {
@@ -41,6 +64,16 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
             return "no article with id \"\(id)\" in the index; `telusur search --ids ...` prints the ids it has"
         case .failed(let index, let reason):
             return "search in \(index) failed: \(reason.message)"
+        case .badIndex(let error):
+            return error.description
+        case .shardsUnreachable(let missing):
+            return Self.describe(missing)
+        case .noShardReachable(let index, let missing):
+            return "no shard of \(index) can be reached:\n"
+                + missing.map { "  \($0)" }.joined(separator: "\n")
+                + "\nstart the remote ones with `telusur shard-server` and check the paths of the local ones"
+        case .oldIndex(let index):
+            return "index \(index) was built by an older telusur (schema 1): its facets cannot be counted on remote shards; re-index it"
         }
     }
 }

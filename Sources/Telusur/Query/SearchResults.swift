@@ -93,6 +93,9 @@ public struct SearchResults: Sendable, Equatable {
     /// "Did you mean": the query with misspelt words corrected from the index's own
     /// vocabulary, when it finds nothing or little and the correction finds more.
     public var suggestion: String?
+    /// Shards that could not be reached and were not searched (only with
+    /// `--allow-partial`): the totals and results are those of the others.
+    public var missingShards: [UnreachableShard] = []
 }
 
 /// Matching articles counted by source, year, month, person and agency.

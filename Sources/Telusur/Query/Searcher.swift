@@ -4,12 +4,33 @@ import Foundation
 /// parsed queries and reads back the articles of one page of results.
 ///
 /// Follows Xapian's flow: Database → Enquire → one MSet page. Exact totals come
-/// from a `ValueCountMatchSpy` on the article slot while every candidate is checked,
-/// so no second pass is needed. Not thread-safe: one per thread.
+/// from a second, unweighted match over every candidate (see ``search(_:options:)``).
+/// Not thread-safe: one per thread.
+///
+/// A sharded index (a directory with `shards.stub`, or a stub file) is opened as one
+/// Xapian database with every shard added, remote ones through Xapian's remote
+/// backend; Xapian combines their statistics, so ranking is that of one database.
+/// A shard that cannot be reached is an error naming it, or, with `allowPartial`,
+/// left out and listed in ``SearchResults/missingShards``.
 public final class Searcher {
     /// The index searched.
     public let location: IndexLocation
-    private let database: XapianDatabase
+    /// Search the reachable shards when some cannot be reached, instead of failing.
+    public let allowPartial: Bool
+    /// The shards left out of the searches because they could not be reached (only
+    /// with ``allowPartial``); tried again by ``refresh()``.
+    public private(set) var missingShards: [UnreachableShard] = []
+    private let connector: ShardConnector
+    private var database: XapianDatabase
+    /// True when a shard is served by another process: counting then uses only what
+    /// Xapian's remote protocol carries.
+    private var hasRemote: Bool
+    /// True when the index is one local database: only then can the article map tell
+    /// articles apart by docid (a match spy is given docids local to their shard).
+    private var singleDatabase: Bool
+    /// The value that breaks ties between equal scores (``Schema/orderSlot``; the date
+    /// alone on indexes built before schema version 2).
+    private var tieBreakSlot = Schema.orderSlot
     private let recognizer: EntityRecognizer
     /// Docid → article, for counting articles without reading values; rebuilt when
     /// the database moves to a new revision.
@@ -41,34 +62,65 @@ public final class Searcher {
     /// The ranking used by ``search(_:options:)``.
     public var ranking = Ranking()
 
-    /// Opens the index at `location`.
+    /// Opens the index at `location`: one database, a sharded index directory, or a
+    /// stub file listing local and remote shards.
     ///
+    /// - Parameter allowPartial: when a shard cannot be reached, search the others
+    ///   (and list it in ``missingShards``) instead of failing.
     /// - Throws: ``SearchError/indexMissing(index:)`` when nothing is there,
-    ///   ``SearchError/cannotOpen(index:reason:)`` when Xapian cannot open it.
-    public init(location: IndexLocation) throws {
+    ///   ``SearchError/cannotOpen(index:reason:)`` when Xapian cannot open it,
+    ///   ``SearchError/shardsUnreachable(_:)`` when a shard cannot be reached.
+    public init(location: IndexLocation, allowPartial: Bool = false) throws {
         self.location = location
-        guard location.exists else { throw SearchError.indexMissing(index: location.path) }
+        self.allowPartial = allowPartial
+        connector = try ShardConnector(location: location)
         switch EntityLexicon.shared {
         case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
         case .failure(let error): throw SearchError.entityData(error)
         }
+        let connection = try connector.connect(allowPartial: allowPartial)
+        database = connection.database
+        hasRemote = connection.hasRemote
+        singleDatabase = connection.connected.count == 1 && !connection.hasRemote
+        missingShards = connection.missing
         do {
-            database = try XapianDatabase(paths: [location.path])
+            if try database.metadata(Schema.versionKey) == "1" { tieBreakSlot = Schema.dateSlot }
         } catch let error as XapianError {
-            throw SearchError.cannotOpen(index: location.path, reason: error)
+            throw SearchError.failed(index: location.path, reason: error)
         }
     }
 
-    /// Moves to the latest committed state of the index; true when it changed.
+    /// The shards of the index, as its stub lists them (one for an index that is one database).
+    public var shards: [IndexShard] { connector.shards }
+
+    /// Moves to the latest committed state of the index; true when it changed. When
+    /// shards were missing, or a remote one went away, connects to every shard again.
     @discardableResult
     public func refresh() throws -> Bool {
+        if !missingShards.isEmpty {
+            try reconnect()
+            return true
+        }
         do {
             let changed = try database.reopen()
             if changed { articleMap = nil }
             return changed
+        } catch let error as XapianError where hasRemote && error.isNetworkFailure {
+            try reconnect()
+            return true
         } catch let error as XapianError {
             throw SearchError.failed(index: location.path, reason: error)
         }
+    }
+
+    /// Opens every shard again, leaving out (with ``allowPartial``) those that cannot be reached.
+    private func reconnect() throws {
+        let connection = try connector.connect(allowPartial: allowPartial)
+        database = connection.database
+        hasRemote = connection.hasRemote
+        singleDatabase = connection.connected.count == 1 && !connection.hasRemote
+        missingShards = connection.missing
+        articleMap = nil
     }
 
     /// Parses and runs `text`.
@@ -85,6 +137,7 @@ public final class Searcher {
             let start = clock.now
             var results = try run(query, options: options)
             results.includesAllFacets = options.facets
+            results.missingShards = missingShards
             if options.suggest && results.total.articles < Self.suggestBelow {
                 results.suggestion = try suggestion(for: query, found: results.total.articles)
             }
@@ -107,7 +160,7 @@ public final class Searcher {
         let collapseSlot = options.group ? Schema.groupSlot : Schema.articleSlot
         try enquire.collapse(on: collapseSlot, max: perArticle)
         switch options.sort {
-        case .relevance: try enquire.sortByRelevance(thenBy: Schema.dateSlot, descending: true)
+        case .relevance: try enquire.sortByRelevance(thenBy: tieBreakSlot, descending: true)
         case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
         case .newest: try enquire.sortByValue(Schema.dateSlot, descending: true)
         }
@@ -118,7 +171,6 @@ public final class Searcher {
         let first = perArticle == 1 ? options.offset : 0
         let count = perArticle == 1 ? options.limit : (options.offset + options.limit) * perArticle
         let matches = try enquire.run(offset: first, limit: count, checkAtLeast: 0)
-        if articleMap == nil { articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm) }
         let wantFacets = options.facets || options.entityFacets
         // One word and no facets: the index already knows both counts (the word's term
         // frequency, and that of its article-level "W" term), so nothing is matched.
@@ -130,15 +182,29 @@ public final class Searcher {
                 hits: try hits(of: matches, options: options, perArticle: perArticle),
                 elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
         }
-        let counting = try XapianEnquire(database: database, query: compiled)
-        try counting.boolWeight()
-        let counter = try counting.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
-                                              map: articleMap)
-        _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
-        let totals = counter.totals
+        let totals: (documents: Int, articles: Int)
+        let counted: (String) throws -> [(value: String, count: Int)]
+        if hasRemote {
+            // The shim's spy and article map cannot run on a remote shard: Xapian's own spy can.
+            let counter = try RemoteMatchCounter(database: database, query: compiled, facets: wantFacets, index: location.path)
+            totals = (counter.documents, counter.articles)
+            counted = { counter.facets(prefix: $0, limit: Self.facetLimit) }
+        } else {
+            if articleMap == nil && singleDatabase {
+                articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm)
+            }
+            let counting = try XapianEnquire(database: database, query: compiled)
+            try counting.boolWeight()
+            // Several local shards: the spy tells articles apart by their article value instead.
+            let counter = try counting.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
+                                                  map: singleDatabase ? articleMap : nil)
+            _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
+            totals = counter.totals
+            counted = { try counter.facets(prefix: $0, limit: Self.facetLimit) }
+        }
         var facets = Facets()
         func read(_ prefix: String) throws -> [Facets.Count] {
-            try counter.facets(prefix: prefix, limit: Self.facetLimit).map {
+            try counted(prefix).map {
                 Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
             }
         }
@@ -325,13 +391,17 @@ public final class Searcher {
             let update = try database.metadata(Schema.lastUpdateKey)
             return IndexStatistics(
                 articles: articles, paragraphs: documents - articles, documents: documents,
-                terms: words, bytes: location.sizeOnDisk(),
-                lastUpdate: update.isEmpty ? nil : update)
+                terms: words, bytes: connector.localBytes(),
+                lastUpdate: update.isEmpty ? nil : update,
+                shards: connector.shards.count, remoteShards: connector.shards.filter(\.isRemote).count)
         }
     }
 
     /// Runs `body`; when a writer moved the index on under it (`DatabaseModifiedError`),
-    /// reopens once and runs it again.
+    /// reopens once and runs it again. When a remote shard went away (its server
+    /// stopped, or closed an idle connection), connects to every shard again and runs
+    /// it again: a shard that is really gone is then reported by name
+    /// (``SearchError/shardsUnreachable(_:)``), or left out with ``allowPartial``.
     private func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
         do {
             do {
@@ -339,6 +409,9 @@ public final class Searcher {
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
                 articleMap = nil
+                return try body()
+            } catch let error as XapianError where hasRemote && error.isNetworkFailure {
+                try reconnect()
                 return try body()
             }
         } catch let error as XapianError {
@@ -361,4 +434,8 @@ public struct IndexStatistics: Sendable, Equatable {
     public var bytes: Int
     /// When the last batch was committed (ISO 8601), if known.
     public var lastUpdate: String?
+    /// Databases the index is made of (1 unless sharded).
+    public var shards: Int = 1
+    /// How many of them other processes serve (their bytes are not in ``bytes``).
+    public var remoteShards: Int = 0
 }
