@@ -19,6 +19,7 @@ struct TelusurCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
             AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, BenchCommand.self,
+            ShardServerCommand.self,
         ]
     )
 
@@ -48,7 +49,7 @@ struct TelusurCommand: ParsableCommand {
 
     /// Errors that argument-parser itself raised (usage), as opposed to the library's.
     private static func isParserError(_ error: Error) -> Bool {
-        !(error is SearchError || error is IndexingError || error is IngestError || error is QueryError)
+        !(error is SearchError || error is IndexingError || error is IngestError || error is QueryError || error is ServingError)
     }
 }
 
@@ -59,7 +60,7 @@ struct CommandError: Error {
 
 /// The options every command that reads or writes the index shares.
 struct IndexOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The index directory (default: $TELUSUR_INDEX, else ./Index).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The index: a directory, a sharded index directory or a stub file listing shards (default: $TELUSUR_INDEX, else ./Index).", valueName: "DIR"))
     var index: String?
 
     var location: IndexLocation { IndexLocation(option: index) }

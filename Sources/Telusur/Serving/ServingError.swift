@@ -1,0 +1,32 @@
+/// Why an index could not be served to remote searchers.
+public enum ServingError: Error, Sendable, CustomStringConvertible {
+    /// `xapian-tcpsrv` is not on the PATH.
+    case programMissing(program: String)
+    /// There is no index at the path.
+    case indexMissing(index: String)
+    /// The index's stub cannot be read.
+    case badIndex(IndexingError)
+    /// The index lists a shard another process serves: only local databases can be served.
+    case remoteShard(index: String, shard: IndexShard)
+    /// The port is not one a server can listen on.
+    case badPort(Int)
+    /// The server program could not be started.
+    case cannotStart(program: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .programMissing(let program):
+            return "\(program) is not on the PATH; install xapian-tools (Debian: apt-get install xapian-tools)"
+        case .indexMissing(let index):
+            return "no index at \(index); build one with `telusur index PATH... --index \(index)` (or `--shards N` for a sharded one)"
+        case .badIndex(let error):
+            return error.description
+        case .remoteShard(let index, let shard):
+            return "index \(index) lists shard \(shard), which another process serves; serve the local shards, each where it is"
+        case .badPort(let port):
+            return "port \(port) is not between 1 and 65535"
+        case .cannotStart(let program, let reason):
+            return "cannot start \(program): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Serves an index to remote searchers through Xapian's own server, `xapian-tcpsrv`
+/// (Debian's xapian-tools): one database, or the local shards of a sharded index,
+/// which the server then offers as one.
+///
+/// Xapian's remote protocol has no authentication and no encryption: whoever can
+/// connect can read the whole index. The server listens on 127.0.0.1 unless told
+/// otherwise; across machines, use ssh and `xapian-progsrv` instead (README, "Shards").
+public struct ShardServer: Sendable {
+    /// The index served.
+    public var index: IndexLocation
+    /// The TCP port.
+    public var port: Int
+    /// The address to listen on.
+    public var interface: String
+
+    /// The server program.
+    public static let program = "xapian-tcpsrv"
+    /// The address listened on unless told otherwise.
+    public static let loopback = "127.0.0.1"
+
+    public init(index: IndexLocation, port: Int, interface: String = ShardServer.loopback) {
+        self.index = index
+        self.port = port
+        self.interface = interface
+    }
+
+    /// True when only this machine can connect.
+    public var isLoopback: Bool {
+        interface == "localhost" || interface == "::1" || interface.hasPrefix("127.")
+    }
+
+    /// The database directories to serve: the index, or each shard its stub lists.
+    ///
+    /// - Throws: ``ServingError``.
+    public func databases() throws -> [String] {
+        guard index.exists else { throw ServingError.indexMissing(index: index.path) }
+        let shards: [IndexShard]
+        do { shards = try index.shards() } catch let error as IndexingError { throw ServingError.badIndex(error) }
+        return try shards.map { shard in
+            guard case .local(let path) = shard.address else { throw ServingError.remoteShard(index: index.path, shard: shard) }
+            return path
+        }
+    }
+
+    /// The server's arguments: `--port P --interface ADDR DATABASE...`.
+    public func arguments() throws -> [String] {
+        guard (1...65535).contains(port) else { throw ServingError.badPort(port) }
+        return ["--port", String(port), "--interface", interface] + (try databases())
+    }
+
+    /// The full path of `program` found on `searchPath` (a PATH value), or nil.
+    public static func locate(_ program: String, searchPath: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        for directory in (searchPath ?? "/usr/bin:/bin").split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/" + program
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs the server until it exits and returns the status to exit with.
+    ///
+    /// The server runs in a process group of its own: on SIGTERM, `xapian-tcpsrv` stops
+    /// its whole group (the processes it forked for open connections included), which
+    /// must not be telusur's. SIGINT and SIGTERM sent to telusur are forwarded to that
+    /// group as SIGTERM.
+    ///
+    /// - Parameter started: called once the server runs, with its command line.
+    /// - Returns: the server's exit status (0 when it was stopped by a forwarded
+    ///   signal), or 128 + the signal that killed it otherwise.
+    /// - Throws: ``ServingError``.
+    public func run(started: ([String]) -> Void = { _ in }) throws -> Int32 {
+        guard let path = Self.locate(Self.program) else { throw ServingError.programMissing(program: Self.program) }
+        let arguments = try arguments()
+        // Ignored here so they reach the handlers below instead of killing telusur; the
+        // server gets the default actions back (posix_spawn's SETSIGDEF).
+        let forwarded = [SIGINT, SIGTERM]
+        for number in forwarded { signal(number, SIG_IGN) }
+        defer { for number in forwarded { signal(number, SIG_DFL) } }
+        let pid = try Self.spawn(path, arguments: arguments, defaultSignals: forwarded)
+        let sources = forwarded.map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { kill(-pid, SIGTERM) }
+            source.resume()
+            return source
+        }
+        defer { for source in sources { source.cancel() } }
+        started([path] + arguments)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw ServingError.cannotStart(program: path, reason: String(cString: strerror(errno))) }
+        }
+        let signalNumber = status & 0x7f
+        return signalNumber == 0 ? (status >> 8) & 0xff : 128 + signalNumber
+    }
+
+    /// Starts `path` in a new process group with `defaultSignals` reset to their default actions.
+    private static func spawn(_ path: String, arguments: [String], defaultSignals: [Int32]) throws -> pid_t {
+        #if canImport(Glibc)
+        var attributes = posix_spawnattr_t()
+        #else
+        var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in defaultSignals { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, nil, &attributes, argv, environ)
+        guard result == 0 else { throw ServingError.cannotStart(program: path, reason: String(cString: strerror(result))) }
+        return pid
+    }
+}
