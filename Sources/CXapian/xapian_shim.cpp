@@ -548,7 +548,9 @@ tx_status tx_database_expand(tx_database *db, const uint32_t *docids, size_t cou
     Xapian::RSet rset;
     for (size_t i = 0; i < count; ++i) rset.add_document(docids[i]);
     PlainTerms plain;
-    Xapian::ESet eset = enquire.get_eset(max_terms, rset, &plain);
+    // Exact term frequencies: on several shards Xapian otherwise sums them only over
+    // the shards that hold a document of the relevance set, and the weights change.
+    Xapian::ESet eset = enquire.get_eset(max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
     auto *t = new tx_terms();
     for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it)
         t->items.emplace_back(*it, static_cast<uint32_t>(it.get_weight() * 1000));

@@ -36,6 +36,16 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
     }
 
+    /// The ``wildcardLimit`` most frequent terms that start with `prefix` (ties in byte
+    /// order), counted over every shard (`allterms_begin(prefix)`).
+    static func expand(_ prefix: String, in database: XapianDatabase) throws -> [String] {
+        let terms = try database.terms(prefix: prefix)
+        let ranked = terms.sorted {
+            $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
+        }
+        return ranked.prefix(wildcardLimit).map(\.term)
+    }
+
     private mutating func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
         switch node {
         case .term(let term):
@@ -53,7 +63,13 @@ struct QueryCompiler {
             }
             return try XapianQuery.combine(.near, parts, window: distance + width - 1)
         case .wildcard(let stem):
-            return try XapianQuery.wildcard(prefix + stem, limit: Self.wildcardLimit)
+            // Expanded here over the whole index, not by Xapian's OP_WILDCARD: on several
+            // shards Xapian expands it in each shard (each its own most frequent words),
+            // so what matches and how it weighs would depend on how articles are spread.
+            let words = try Self.expand(prefix + stem, in: entities.database)
+            // No word starts with it: the stem as a word, which the index does not have either.
+            guard !words.isEmpty else { return try XapianQuery.term(prefix + stem) }
+            return try XapianQuery.combine(.synonym, try words.map { try XapianQuery.term($0) })
         case .title(let inner):
             return try build(inner, prefix: Schema.titlePrefix)
         case .filter(let field, let value):

@@ -161,8 +161,10 @@ public final class Searcher {
         try enquire.collapse(on: collapseSlot, max: perArticle)
         switch options.sort {
         case .relevance: try enquire.sortByRelevance(thenBy: tieBreakSlot, descending: true)
-        case .date: try enquire.sortByValue(Schema.dateSlot, descending: false)
-        case .newest: try enquire.sortByValue(Schema.dateSlot, descending: true)
+        // By date then id (one order on one database or many), then relevance, which
+        // picks each article's best paragraphs.
+        case .date: try enquire.sortByValue(tieBreakSlot, descending: false)
+        case .newest: try enquire.sortByValue(tieBreakSlot, descending: true)
         }
         // Two passes, as Xapian counts best: the page comes from a collapsed match that
         // may stop early; the exact totals from an uncollapsed, unweighted match over
