@@ -85,6 +85,12 @@ public struct ShardServer: Sendable {
         let forwarded = [SIGINT, SIGTERM]
         for number in forwarded { signal(number, SIG_IGN) }
         defer { for number in forwarded { signal(number, SIG_DFL) } }
+        // A parent may have started telusur with these blocked (Foundation's Process
+        // does): they would then never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in forwarded { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let pid = try Self.spawn(path, arguments: arguments, defaultSignals: forwarded)
         let sources = forwarded.map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -102,7 +108,8 @@ public struct ShardServer: Sendable {
         return signalNumber == 0 ? (status >> 8) & 0xff : 128 + signalNumber
     }
 
-    /// Starts `path` in a new process group with `defaultSignals` reset to their default actions.
+    /// Starts `path` in a new process group with `defaultSignals` reset to their default
+    /// actions and no signal blocked (a blocked SIGTERM would never stop it).
     private static func spawn(_ path: String, arguments: [String], defaultSignals: [Int32]) throws -> pid_t {
         #if canImport(Glibc)
         var attributes = posix_spawnattr_t()
@@ -115,8 +122,11 @@ public struct ShardServer: Sendable {
         sigemptyset(&defaults)
         for number in defaultSignals { sigaddset(&defaults, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
