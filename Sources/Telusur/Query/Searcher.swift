@@ -28,6 +28,8 @@ public final class Searcher {
     /// True when the index is one local database: only then can the article map tell
     /// articles apart by docid (a match spy is given docids local to their shard).
     private var singleDatabase: Bool
+    /// How many databases the open one combines (Xapian interleaves their docids).
+    private var databaseCount: Int
     /// The value that breaks ties between equal scores (``Schema/orderSlot``; the date
     /// alone on indexes built before schema version 2).
     private var tieBreakSlot = Schema.orderSlot
@@ -82,6 +84,7 @@ public final class Searcher {
         database = connection.database
         hasRemote = connection.hasRemote
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
+        databaseCount = connection.connected.count
         missingShards = connection.missing
         do {
             if try database.metadata(Schema.versionKey) == "1" { tieBreakSlot = Schema.dateSlot }
@@ -119,6 +122,7 @@ public final class Searcher {
         database = connection.database
         hasRemote = connection.hasRemote
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
+        databaseCount = connection.connected.count
         missingShards = connection.missing
         articleMap = nil
     }
@@ -252,14 +256,14 @@ public final class Searcher {
                 hits.append(ArticleHit(rank: options.offset + i + 1, article: bare, score: group.score, paragraphs: []))
                 continue
             }
-            let record = try article(id: articleID)
-            var paragraphs: [MatchedParagraph] = []
+            var texts: [(number: Int, text: String)] = []
             for document in group.documents.prefix(perArticle) {
                 let (data, number) = try database.document(document, slot: Schema.paragraphSlot)
-                let no = Int(number) ?? 0
-                // Paragraph 0 is the title document, whose data is the article record.
-                paragraphs.append(MatchedParagraph(number: no, text: no == 0 ? (record?.title ?? "") : data))
+                texts.append((Int(number) ?? 0, data))
             }
+            let record = try titleRecord(of: best, paragraph: texts.first?.number ?? 0, article: articleID) ?? article(id: articleID)
+            // Paragraph 0 is the title document, whose data is the article record.
+            let paragraphs = texts.map { MatchedParagraph(number: $0.number, text: $0.number == 0 ? (record?.title ?? "") : $0.text) }
             let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
             let shown = record ?? fallback
             let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
@@ -305,16 +309,46 @@ public final class Searcher {
     /// How many expansion terms `similar` searches with.
     public static let similarTerms = 25
 
-    /// The other articles of a near-duplicate group, oldest first.
+    /// The other articles of a near-duplicate group, oldest first (then by id), at most 49.
+    ///
+    /// One boolean match on the group term, sorted by the order slot: every shard
+    /// answers at once (a term lookup would ask the shards one after the other), the
+    /// same 49 are kept on one database or many, and the article itself is known by
+    /// its collapse key, so only the others are read.
     private func duplicates(of article: ArticleRecord, group: String) throws -> [ArticleRecord] {
+        let members = try XapianQuery.term(Schema.term(Schema.groupPrefix, group)).scaled(by: 0)
+        let enquire = try XapianEnquire(database: database, query: members)
+        try enquire.boolWeight()
+        try enquire.collapse(on: Schema.articleSlot, max: 1)
+        try enquire.sortByValue(tieBreakSlot, descending: false)
         var records: [ArticleRecord] = []
-        for (id, document) in try database.values(term: Schema.term(Schema.groupPrefix, group), slot: Schema.articleSlot, limit: 50)
-        where id != article.id {
-            if let record = try? ArticleRecord.decode(try database.document(document, slot: Schema.articleSlot).data) {
+        for item in try enquire.run(offset: 0, limit: 50, checkAtLeast: 0).items() where item.key != article.id {
+            if let record = try? ArticleRecord.decode(try database.document(item.document, slot: Schema.articleSlot).data) {
                 records.append(record)
             }
         }
-        return records.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
+        return Array(records.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }.prefix(49))
+    }
+
+    /// The record of the article whose paragraph `number` is `document`, read from its
+    /// title document without a term lookup: in a shard an article's documents are
+    /// consecutive, title first, and Xapian interleaves the shards' document numbers,
+    /// so the title is `number × shards` documents earlier. (A term lookup on a
+    /// sharded index asks every shard, one network round trip each for remote ones.)
+    /// Checked against the article id; nil when it does not hold.
+    private func titleRecord(of document: UInt32, paragraph number: Int, article id: String) throws -> ArticleRecord? {
+        let offset = number * databaseCount
+        guard offset < document else { return nil }
+        let title = document - UInt32(offset)
+        let data: String
+        let value: String
+        do {
+            (data, value) = try database.document(title, slot: Schema.articleSlot)
+        } catch let error as XapianError where error.kind == .documentNotFound {
+            return nil
+        }
+        guard value == id, let record = try? ArticleRecord.decode(data), record.id == id else { return nil }
+        return record
     }
 
     /// The stored metadata of one article, or nil when the index does not have it.
