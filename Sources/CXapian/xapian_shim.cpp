@@ -880,4 +880,39 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
     TX_CATCH
 }
 
+tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarked,
+                              tx_error *err) {
+    TX_TRY
+    std::unordered_map<std::string, uint32_t> counts;
+    uint32_t without_article = 0;
+    for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) {
+        const std::string values = *it;
+        size_t start = 0;
+        if (values.compare(0, 2, "i:") == 0) {
+            const size_t end = values.find('\x1f');
+            start = end == std::string::npos ? values.size() : end + 1;
+        } else {
+            ++without_article;
+        }
+        while (start < values.size()) {
+            size_t end = values.find('\x1f', start);
+            if (end == std::string::npos) end = values.size();
+            if (end > start) ++counts[values.substr(start, end - start)];
+            start = end + 1;
+        }
+    }
+    auto *t = new tx_terms();
+    try {
+        t->items.reserve(counts.size());
+        for (auto &item : counts) t->items.emplace_back(item.first, item.second);
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    *out = t;
+    *unmarked = without_article;
+    return TX_OK;
+    TX_CATCH
+}
+
 }  // extern "C"

@@ -329,6 +329,16 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
                                          size_t args_len, uint32_t timeout_ms,
                                          tx_error *err);
 
+/* Facets counted from a ValueCountMatchSpy on the facet slot (which remote shards can
+ * run): each distinct value the spy saw is split at 0x1f and each element counted
+ * once per distinct value, skipping a first element that starts with "i:" (the
+ * article). As the facet value starts with its article, that is each facet value's
+ * article count. *out gets every element and its count, unordered; *unmarked the
+ * number of values without the "i:" element (an index older than schema 2, whose
+ * counts would be wrong). */
+tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarked,
+                              tx_error *err);
+
 #ifdef __cplusplus
 }
 #endif

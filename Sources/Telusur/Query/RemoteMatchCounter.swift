@@ -5,9 +5,9 @@
 /// Without facets the spy watches the article slot: its total is the matching
 /// paragraphs and its number of distinct values the matching articles. With facets it
 /// watches the facet slot, whose string starts with the article id (see
-/// ``Schema/facetSlot``): one distinct string per matching article, each split here
-/// and its values counted once. The strings of every matching article come back over
-/// the network, so a faceted search that matches much costs more on remote shards.
+/// ``Schema/facetSlot``): one distinct string per matching article, each split (in the
+/// shim) and its values counted once. The strings of every matching article come back
+/// over the network, so a faceted search that matches much costs more on remote shards.
 struct RemoteMatchCounter {
     /// Matching documents (paragraphs and titles).
     let documents: Int
@@ -31,13 +31,10 @@ struct RemoteMatchCounter {
             articles = totals.distinct
             return
         }
-        let strings = try spy.top(0)
-        articles = strings.count
-        for (string, _) in strings {
-            let values = string.split(separator: Schema.facetSeparator)
-            guard values.first?.hasPrefix(Schema.facetArticlePrefix) == true else { throw SearchError.oldIndex(index: index) }
-            for value in values.dropFirst() { counts[String(value), default: 0] += 1 }
-        }
+        articles = totals.distinct
+        let (elements, unmarked) = try spy.facetCounts()
+        guard unmarked == 0 else { throw SearchError.oldIndex(index: index) }
+        for (value, count) in elements { counts[value] = count }
     }
 
     /// Values starting with `prefix` and their article counts, most first, ties in byte

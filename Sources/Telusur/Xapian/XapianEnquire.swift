@@ -137,6 +137,17 @@ final class XapianSpy {
         return (Int(documents), Int(distinct))
     }
 
+    /// Each element of the values seen (split at U+001F, the article element skipped)
+    /// and how many distinct values had it, and how many values had no article
+    /// element (``Schema/facetSlot``; the shim's `tx_spy_facet_counts`).
+    func facetCounts() throws -> (counts: [(value: String, count: Int)], unmarked: Int) {
+        var list: OpaquePointer?
+        var unmarked: UInt32 = 0
+        try XapianCall.run { tx_spy_facet_counts(handle, &list, &unmarked, $0) }
+        defer { tx_terms_free(list) }
+        return (TermList.read(list).map { ($0.term, $0.frequency) }, Int(unmarked))
+    }
+
     /// The most frequent values and their document counts.
     func top(_ limit: Int) throws -> [(value: String, count: Int)] {
         var list: OpaquePointer?
