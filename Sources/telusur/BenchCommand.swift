@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Articles per query.")
     var limit: Int = 10
 
+    @Flag(help: "Time full searches, as `search --facets` runs them (facets, snippets, groups), not ids and counts only.")
+    var full = false
+
     @OptionGroup var ranking: RankingOption
 
     @OptionGroup var shardOption: ShardOption
@@ -37,7 +40,7 @@ struct BenchCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             print(#"{"_meta": {"engine": "telusur", "version": "0.1.0"}}"#)
-            try BenchmarkRunner(searcher: searcher, limit: limit).run(entries, repeat: self.repeat, warmup: warmup) { line in
+            try BenchmarkRunner(searcher: searcher, limit: limit, full: full).run(entries, repeat: self.repeat, warmup: warmup) { line in
                 print(String(decoding: try encoder.encode(line), as: UTF8.self))
             }
         } catch let error as SearchError {

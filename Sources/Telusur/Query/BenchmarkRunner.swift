@@ -12,10 +12,14 @@ public struct BenchmarkRunner {
 
     private let searcher: Searcher
     private let limit: Int
+    private let full: Bool
 
-    public init(searcher: Searcher, limit: Int) {
+    /// - Parameter full: time searches as `telusur search --facets` runs them (facets,
+    ///   snippets, near-duplicate groups, suggestions) instead of ids and counts only.
+    public init(searcher: Searcher, limit: Int, full: Bool = false) {
         self.searcher = searcher
         self.limit = limit
+        self.full = full
     }
 
     /// Reads a query file: one query a line, `#` comments and blank lines skipped.
@@ -75,6 +79,7 @@ public struct BenchmarkRunner {
         options.entityFacets = false
         options.fetchArticles = false
         options.suggest = false
+        if full { options = SearchOptions(limit: limit, facets: true) }
         for round in 0..<(warmup + rounds) {
             for entry in entries {
                 let results = try searcher.search(entry.query, options: options)
