@@ -31,9 +31,10 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
 
     /// One line per shard, and what to do.
     private static func describe(_ missing: [UnreachableShard]) -> String {
-        let remote = missing.contains { $0.shard.isRemote }
-        let advice = remote
-            ? "start it with `telusur shard-server` or search the others with --allow-partial"
+        let served = missing.contains { if case .tcp = $0.shard.address { return true } else { return false } }
+        let started = missing.contains { if case .program = $0.shard.address { return true } else { return false } }
+        let advice = served ? "start it with `telusur shard-server` or search the others with --allow-partial"
+            : started ? "check that its command runs (ssh access, xapian-progsrv on the far side), or search the others with --allow-partial"
             : "check that the shard is there, or search the others with --allow-partial"
         if missing.count == 1, let only = missing.first {
             return "shard \(only.shard) is unreachable: \(only.reason); \(advice)"

@@ -62,6 +62,15 @@ struct ShardedSearchTests {
         #expect(counts == [expected.articles, expected.paragraphs, expected.documents, expected.terms])
         #expect(sharded.shards == 3 && sharded.remoteShards == 2)
         #expect(try one.search("bawasl").suggestion == "bawaslu")
+
+        // A shard served over a pipe by a program (as `ssh HOST xapian-progsrv PATH` would).
+        let piped = IndexLocation(option: try corpus.directory.write(
+            "piped.stub", "auto sharded/shard-00\nauto sharded/shard-01\nremote :/usr/bin/xapian-progsrv \(corpus.shardPath(2))\n"))
+        let throughProgram = try Searcher(location: piped)
+        for query in ["presiden", "\"zero konflik\"", "person:prabowo"] {
+            #expect(firstDifference(try throughProgram.search(query, options: SearchOptions(facets: true)),
+                                    try one.search(query, options: SearchOptions(facets: true))) == nil, "\(query)")
+        }
     }
 
     @Test func anUnreachableShardIsNamedOrLeftOut() throws {
