@@ -9,7 +9,7 @@ import Foundation
 public final class Searcher {
     /// The index searched.
     public let location: IndexLocation
-    private let database: XapianDatabase
+    let database: XapianDatabase
     private let compiler = QueryCompiler()
 
     /// BM25 parameters (Xapian's `BM25Weight`).
