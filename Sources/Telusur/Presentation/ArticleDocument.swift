@@ -3,11 +3,17 @@ import Foundation
 /// A whole article as one JSON document (the REPL's `:open N` under `:json on`):
 /// its metadata and every paragraph, uncut, with `<mark>` around the matches.
 public struct ArticleDocument: Encodable, Sendable {
+    /// The article id.
     public var id: String
+    /// The headline.
     public var title: String
+    /// "YYYY-MM-DD", null when unknown.
     public var date: String?
+    /// The outlet, null when unknown.
     public var source: String?
+    /// The article's address, null when unknown.
     public var url: String?
+    /// Every paragraph, numbered from 1, uncut.
     public var paragraphs: [ResultsDocument.Paragraph]
 
     enum CodingKeys: String, CodingKey { case id, title, date, source, url, paragraphs }

@@ -17,6 +17,7 @@ public struct ReplReply: Equatable, Sendable {
     /// The text, ending with a newline (empty when there is nothing to print).
     public var text: String
 
+    /// A reply of `kind` with `text`.
     public init(kind: Kind, text: String) {
         self.kind = kind
         self.text = text
