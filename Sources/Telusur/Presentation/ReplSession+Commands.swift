@@ -165,7 +165,7 @@ extension ReplSession {
         }
         let width = commandTable.map(\.title.count).max() ?? 0
         var text = "Type a query to search: words, \"phrases\", OR, -word, NEAR, word*, (groups),\n"
-        text += "title: source: id: date: year: (see README). Commands:\n"
+        text += QueryField.allCases.map { $0.rawValue + ":" }.joined(separator: " ") + " (see README). Commands:\n"
         for spec in commandTable {
             text += "  " + spec.title + String(repeating: " ", count: width - spec.title.count + 2) + spec.summary + "\n"
         }

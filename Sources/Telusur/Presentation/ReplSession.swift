@@ -102,9 +102,9 @@ public struct ReplSession {
                 facets = false
                 return .output("facets off\n")
             }
-            guard let counts = try facetsText(for: lastResults) else { throw ReplError.notAvailable(command: "facets") }
+            guard facetedOptions(offset: 0) != nil else { throw ReplError.notAvailable(command: "facets") }
             facets = true
-            return .output("facets on\n" + counts)
+            return try settingChanged("facets on")
         case .similar(let number):
             let hit = try result(number, for: "similar")
             guard let results = try similarResults(to: hit, options: options(offset: 0)) else {
@@ -127,20 +127,22 @@ public struct ReplSession {
         }
     }
 
-    /// The facet counts printed under a search while `:facets on` (and by `:facets on`
-    /// itself, for the last search; `results` is nil before any search), or nil when
-    /// this build cannot count facets, which makes `:facets on` say so.
+    /// The options of a search that also counts facets (people, agencies, sources,
+    /// years), used while `:facets on`; nil when this build cannot count facets, which
+    /// makes `:facets on` say so. The renderer prints the counts the results carry.
     ///
-    /// The one place to wire facets: return the rendered counts for `results?.query`.
-    func facetsText(for results: SearchResults?) throws -> String? {
+    /// The one place to wire facets: return
+    /// `SearchOptions(limit: limit, offset: offset, sort: sort, facets: true)`.
+    func facetedOptions(offset: Int) -> SearchOptions? {
         nil
     }
 
     /// The articles most like `hit`, one page of them, or nil when this build cannot
     /// search for similar articles, which makes `:similar N` say so. The results become
-    /// the ones `:open N` refers to.
+    /// the ones `:open N` and `:more` refer to.
     ///
-    /// The one place to wire `:similar`: return the library's similar-article search here.
+    /// The one place to wire `:similar`: return
+    /// `try searcher.similar(to: hit.article.id, options: options)`.
     func similarResults(to hit: ArticleHit, options: SearchOptions) throws -> SearchResults? {
         nil
     }
@@ -172,15 +174,14 @@ public struct ReplSession {
     }
 
     private func options(offset: Int) -> SearchOptions {
-        SearchOptions(limit: limit, offset: offset, sort: sort)
+        let plain = SearchOptions(limit: limit, offset: offset, sort: sort)
+        return facets ? facetedOptions(offset: offset) ?? plain : plain
     }
 
     /// Results as the terminal renderer prints them (matched counts and time last),
-    /// or as the `--json` document; then the facet counts when they are on.
+    /// or as the `--json` document.
     private func render(_ results: SearchResults) throws -> String {
-        var text = json ? try ResultsDocument(results).json() + "\n" : TerminalRenderer(style: style).render(results)
-        if facets, let counts = try facetsText(for: results) { text += counts }
-        return text
+        json ? try ResultsDocument(results).json() + "\n" : TerminalRenderer(style: style).render(results)
     }
 
     /// Result `number` of the last search: from the page shown, else read from the index.

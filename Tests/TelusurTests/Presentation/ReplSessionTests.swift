@@ -187,12 +187,21 @@ import Testing
     @Test func personAndAgencyRunFieldQueries() throws {
         let directory = TemporaryDirectory()
         var session = try Self.session(directory)
-        // Until the index has these fields, the parser's own message is the answer.
-        let person = session.handle(":person Herman \"Deru\"")
-        #expect(person.kind == .error)
-        #expect(person.text.hasPrefix("unknown field \"person:\" at column 1"))
-        #expect(person.text.contains("\n  person:\"Herman Deru\"\n  ^\n"))
-        #expect(session.handle(":agency Bawaslu Sumsel").text.contains("  agency:\"Bawaslu Sumsel\"\n"))
+        var typed = try Self.session(directory)
+        /// A reply without its timing, which differs from run to run.
+        func timeless(_ reply: ReplReply) -> ReplReply {
+            ReplReply(kind: reply.kind, text: reply.text.replacingOccurrences(of: #" · [0-9.]+ ms"#, with: "", options: .regularExpression))
+        }
+        // The same as typing the field query, quotes in the name dropped.
+        #expect(timeless(session.handle(":person Herman \"Deru\"")) == timeless(typed.handle("person:\"Herman Deru\"")))
+        #expect(timeless(session.handle(":agency Bawaslu Sumsel")) == timeless(typed.handle("agency:\"Bawaslu Sumsel\"")))
+        if QueryField(rawValue: "person") == nil {
+            // Until the index has these fields, the parser's own message is the answer.
+            let person = session.handle(":person Herman Deru")
+            #expect(person.kind == .error)
+            #expect(person.text.hasPrefix("unknown field \"person:\" at column 1"))
+            #expect(person.text.hasSuffix("\n  person:\"Herman Deru\"\n  ^\n"))
+        }
     }
 
     @Test func statsDescribesTheIndex() throws {
@@ -255,9 +264,10 @@ import Testing
     @Test func helpListsEveryCommand() throws {
         let directory = TemporaryDirectory()
         var session = try Self.session(directory)
+        let fields = QueryField.allCases.map { $0.rawValue + ":" }.joined(separator: " ")
         #expect(session.handle(":help") == ReplReply(kind: .output, text: """
             Type a query to search: words, "phrases", OR, -word, NEAR, word*, (groups),
-            title: source: id: date: year: (see README). Commands:
+            \(fields) (see README). Commands:
               :open N                     the whole article of result N, matches highlighted
               :more, :next                the next page of results
               :prev                       the previous page
