@@ -12,21 +12,28 @@ struct TelusurCommand: ParsableCommand {
         commandName: "telusur",
         abstract: "Full-text search for Indonesian press releases and news, paragraph by paragraph.",
         discussion: """
+            With no arguments on a terminal, starts the REPL (telusur repl).
             The index is --index DIR, else $TELUSUR_INDEX, else ./Index.
             Exit status: 0 success, 1 nothing matched (index: some input skipped), 2 error.
             """,
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
-            AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, BenchCommand.self,
+            AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, ReplCommand.self, BenchCommand.self,
         ]
     )
 
     /// Parses the arguments and runs the command, mapping every failure to exit status 2
-    /// (argument-parser's own usage errors included), as grep does.
+    /// (argument-parser's own usage errors included), as grep does. With no arguments,
+    /// runs the REPL when standard input is a terminal, else prints the help.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            if CommandLine.arguments.count == 1, isatty(STDIN_FILENO) != 0 {
+                command = try ReplCommand.parse([])
+            } else {
+                command = try parseAsRoot()
+            }
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

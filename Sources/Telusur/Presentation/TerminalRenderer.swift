@@ -13,7 +13,7 @@ public struct TerminalRenderer: Sendable {
         public static let plain = Style(match: ("", ""), title: ("", ""), dim: ("", ""))
     }
 
-    private let style: Style
+    let style: Style
 
     public init(style: Style) { self.style = style }
 

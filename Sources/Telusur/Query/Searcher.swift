@@ -9,7 +9,7 @@ import Foundation
 public final class Searcher {
     /// The index searched.
     public let location: IndexLocation
-    private let database: XapianDatabase
+    let database: XapianDatabase
     private let recognizer: EntityRecognizer
     /// Docid → article, for counting articles without reading values; rebuilt when
     /// the database moves to a new revision.
