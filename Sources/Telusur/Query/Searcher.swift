@@ -80,7 +80,8 @@ public final class Searcher {
 
     /// Runs a parsed query and returns one page of articles with exact totals.
     public func search(_ query: ParsedQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        try retryingOnModification {
+        guard query.root != nil else { throw SearchError.emptyQuery(query.text) }
+        return try retryingOnModification {
             let clock = ContinuousClock()
             let start = clock.now
             var results = try run(query, options: options)

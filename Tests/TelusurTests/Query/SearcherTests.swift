@@ -154,3 +154,12 @@ import Testing
         #expect(try searcher.names(of: "person", startingWith: "zzz").isEmpty)
     }
 }
+
+@Suite struct EmptyQueryTests {
+    @Test(arguments: ["-", "()", "—", "\"\""])
+    func aQueryWithoutWordsIsAnErrorNotEverything(_ text: String) throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(SearcherTests.articles, in: directory)
+        #expect(throws: SearchError.self) { try searcher.search(text) }
+    }
+}
