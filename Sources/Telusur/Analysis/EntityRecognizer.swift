@@ -23,9 +23,10 @@ public struct EntityRecognizer: Sendable {
         // Words the article also writes in lower case are common words, not names:
         // "Teknis Pelaksanaan" in a quoted title next to "teknis pelaksanaan" in the text.
         let tokens = texts.map(PersonRecognizer.words(of:))
-        let common = lowercaseWords(texts, tokens)
-        let found = zip(texts, tokens).map { text, tokens in
-            persons.candidates(in: text, tokens: tokens).filter { mention in
+        let candidates = zip(texts, tokens).map { text, tokens in persons.candidates(in: text, tokens: tokens) }
+        let common = lowercaseWords(texts, tokens, among: Set(candidates.joined().flatMap { $0.key.split(separator: " ").map(String.init) }))
+        let found = candidates.map { mentions in
+            mentions.filter { mention in
                 let words = mention.key.split(separator: " ")
                 return words.filter { common.contains(String($0)) }.count * 2 < words.count
                     || persons.lexicon.personAliases[mention.key] != nil
@@ -57,11 +58,13 @@ public struct EntityRecognizer: Sendable {
         }
     }
 
-    private func lowercaseWords(_ texts: [String], _ tokens: [[Token]]) -> Set<String> {
+    /// Which of `wanted` the texts also write in lower case.
+    private func lowercaseWords(_ texts: [String], _ tokens: [[Token]], among wanted: Set<String>) -> Set<String> {
         var words = Set<String>()
+        guard !wanted.isEmpty else { return words }
         for (text, tokens) in zip(texts, tokens) {
             let utf8 = text.utf8
-            for token in tokens where token.kind == .word {
+            for token in tokens where token.kind == .word && wanted.contains(token.term) {
                 let first = utf8[utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)]
                 if (0x61...0x7a).contains(first) { words.insert(token.term) }
             }

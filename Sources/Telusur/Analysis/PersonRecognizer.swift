@@ -124,9 +124,14 @@ public struct PersonRecognizer: Sendable {
     }
 
     private func role(of token: Token, surface: Substring, query: Bool) -> Role {
-        guard let first = surface.unicodeScalars.first else { return .other }
-        let upper = query || first.properties.isUppercase
+        guard let first = surface.utf8.first else { return .other }
         let term = token.term
+        // Most words are lower-case ASCII: only a particle or "dr." can matter then.
+        if !query, (0x61...0x7a).contains(first) {
+            if lexicon.particles.contains(term) { return .particle }
+            return term.hasPrefix("dr") && lexicon.titles.contains(term) ? .title : .other
+        }
+        let upper = query || (surface.unicodeScalars.first?.properties.isUppercase ?? false)
         if lexicon.titles.contains(term) && (upper || term.hasPrefix("dr")) { return .title }
         if lexicon.offices.contains(term) && upper { return .office }
         if !upper {
