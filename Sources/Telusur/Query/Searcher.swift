@@ -10,7 +10,9 @@ public final class Searcher {
     /// The index searched.
     public let location: IndexLocation
     let database: XapianDatabase
-    private let recognizer: EntityRecognizer
+    /// Built on first use (a `person:` or `agency:` query): loading the gazetteer costs
+    /// more than a whole one-word search.
+    private var recognizerStore: EntityRecognizer?
     /// Docid → article, for counting articles without reading values; rebuilt when
     /// the database moves to a new revision.
     private var articleMap: XapianArticleMap?
@@ -48,14 +50,23 @@ public final class Searcher {
     public init(location: IndexLocation) throws {
         self.location = location
         guard location.exists else { throw SearchError.indexMissing(index: location.path) }
-        switch EntityLexicon.shared {
-        case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
-        case .failure(let error): throw SearchError.entityData(error)
-        }
         do {
             database = try XapianDatabase(paths: [location.path])
         } catch let error as XapianError {
             throw SearchError.cannotOpen(index: location.path, reason: error)
+        }
+    }
+
+    /// The entity recognizer, loaded once.
+    private func recognizer() throws -> EntityRecognizer {
+        if let recognizerStore { return recognizerStore }
+        switch EntityLexicon.shared {
+        case .success(let lexicon):
+            let made = EntityRecognizer(lexicon: lexicon)
+            recognizerStore = made
+            return made
+        case .failure(let error):
+            throw SearchError.entityData(error)
         }
     }
 
@@ -97,7 +108,7 @@ public final class Searcher {
     }
 
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
-        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: recognizer))
+        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
         var compiled = try compiler.compile(query.root)
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
