@@ -168,6 +168,7 @@ public final class Indexer {
         for term in shared { try title.addTerm(term) }
         try title.addTerm(Schema.titleDocumentTerm)
         try title.addTerm(Schema.paragraphTerm(article: article.id, number: 0))
+        if let origin = article.origin.flatMap(Self.originTerm) { try title.addTerm(origin) }
         try setValues(of: title, article: article, paragraph: 0)
         try title.setValue(hash, slot: Schema.hashSlot)
         try title.setData(try record.encoded())
@@ -242,6 +243,8 @@ public final class Indexer {
         mix(article.source)
         mix(article.url)
         for paragraph in article.paragraphs { mix(paragraph.text) }
+        // Where it was read from counts too, so that a moved article gets its new origin term.
+        if let origin = article.origin { mix(origin) }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -42,6 +42,10 @@ public enum Schema {
     public static let yearPrefix = "Y"
     public static let monthPrefix = "M"
     public static let dayPrefix = "D"
+    /// Prefix of the origin term, on the title document only: "XO" + the absolute path
+    /// of the file the article was read from (none for standard input, or when the path
+    /// is too long for a term). `telusur index --prune` finds gone files by it.
+    public static let originPrefix = "XO"
 
     /// The unique id term of one paragraph: `Q<article id>#<number>`.
     public static func paragraphTerm(article id: String, number: Int) -> String {
