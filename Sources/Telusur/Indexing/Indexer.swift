@@ -189,7 +189,10 @@ public final class Indexer {
     private func sharedTerms(of article: Article, articleTerm: String) -> [String] {
         var terms = [articleTerm]
         if let source = article.source, !source.isEmpty {
-            terms.append(Schema.term(Schema.sourcePrefix, source.lowercased()))
+            // A "source" longer than a term can be (Xapian's 245 bytes) would fail the whole
+            // batch; such an article is indexed without a source: term (the value is kept).
+            let term = Schema.term(Schema.sourcePrefix, source.lowercased())
+            if term.utf8.count <= Self.maxTermBytes { terms.append(term) }
         }
         if let date = article.date, date.utf8.count == 10 {
             let digits = date.replacingOccurrences(of: "-", with: "")
