@@ -31,6 +31,11 @@ public struct QueryParser: Sendable {
         let lexemes = try Lexer(text: text).lex()
         var state = State(text: text, lexemes: lexemes, tokenizer: tokenizer)
         let root = try state.parseOr(depth: 0)
+        if root == nil, text.contains(where: { !$0.isWhitespace }) {
+            // Only emoji, punctuation or symbols: nothing the index holds. Without this the
+            // empty tree would match every article.
+            throw QueryError(query: text, column: 1, reason: .nothingToSearch)
+        }
         if let extra = state.peek {
             if case .close = extra.kind {
                 throw QueryError(query: text, column: extra.column, reason: .unexpectedClosingParenthesis)
@@ -74,6 +79,11 @@ private struct Lexer {
             if c == ")" { result.append(Lexeme(kind: .close, column: column)); i += 1; continue }
             if Self.quotes.contains(c) {
                 let (body, next) = try quoted(chars, from: i)
+                // A phrase's words count toward the limit as much as bare words do.
+                words += max(1, body.split(whereSeparator: \.isWhitespace).count)
+                if words > QueryParser.maxClauses {
+                    throw QueryError(query: text, column: column, reason: .tooLong)
+                }
                 result.append(Lexeme(kind: .quoted(body), column: column))
                 i = next
                 continue
