@@ -32,14 +32,14 @@ struct TelusurCommand: ParsableCommand {
         } catch let error as CleanExit {
             Self.exit(withError: error)
         } catch let error as CommandError {
-            FileHandle.standardError.write(Data("telusur: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("telusur: \(error.message.terminalSafe(keepingNewlines: true))\n".utf8))
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success { Self.exit(withError: error) }
             if Self.isParserError(error) {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             } else {
-                FileHandle.standardError.write(Data("telusur: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("telusur: \("\(error)".terminalSafe(keepingNewlines: true))\n".utf8))
             }
             Foundation.exit(2)
         }
@@ -85,5 +85,5 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Writes to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((message.terminalSafe(keepingNewlines: true) + "\n").utf8))
 }
