@@ -62,6 +62,10 @@ public struct IndexChecker {
                 try checkArticles(in: database, into: &report)
             }
             return report
+        } catch let error as XapianError where error.kind == .databaseCorrupt {
+            // So damaged that Xapian stops reading: that is the check's answer, not a failure of it.
+            return Report(structureErrors: 1, structureReport: error.message,
+                          articles: 0, paragraphs: 0, documents: 0, problems: [], problemCount: 0)
         } catch let error as XapianError {
             throw IndexingError.maintenanceFailed(index: location.path, operation: "checking", reason: error.message)
         }
