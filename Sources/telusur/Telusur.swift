@@ -25,7 +25,7 @@ struct TelusurCommand: ParsableCommand {
     /// (argument-parser's own usage errors included), as grep does.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseQuickly()
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
