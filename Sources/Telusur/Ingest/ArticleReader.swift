@@ -165,6 +165,10 @@ extension ArticleReader {
 
         /// Hands an article on, unless its id was read before.
         private mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
+            if found.id.utf8.count > Article.maximumIDLength {
+                report(.idTooLong(location, id: found.id, limit: Article.maximumIDLength))
+                return
+            }
             if let first = firstSeen[found.id] {
                 report(.duplicateID(location, id: found.id, firstSeen: first))
                 return
