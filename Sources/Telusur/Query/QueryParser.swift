@@ -293,7 +293,7 @@ private struct State {
         case .word(let word):
             return try wordNode(word, column: next.column)
         case .field(let name):
-            return try fieldNode(name, column: next.column)
+            return try fieldNode(name, column: next.column, depth: depth)
         case .and, .or, .not, .near, .minus, .plus:
             throw QueryError(query: text, column: next.column, reason: .danglingOperator(Self.name(next.kind)))
         }
@@ -341,7 +341,7 @@ private struct State {
         return phrase(word)
     }
 
-    mutating func fieldNode(_ name: String, column: Int) throws(QueryError) -> QueryNode? {
+    mutating func fieldNode(_ name: String, column: Int, depth: Int) throws(QueryError) -> QueryNode? {
         guard let field = QueryField(rawValue: name) else {
             throw QueryError(query: text, column: column, reason: .unknownField(name))
         }
@@ -356,12 +356,17 @@ private struct State {
             guard field == .title else {
                 throw QueryError(query: text, column: column, reason: .emptyField(name))
             }
-            return try parsePrimary(depth: 0).map { .title($0) }
+            // The group nests like any other: `title:(title:(…` must not restart the count.
+            return try parsePrimary(depth: depth).map { .title($0) }
         default:
             throw QueryError(query: text, column: column, reason: .emptyField(name))
         }
         index += 1
         let valueColumn = value.column
+        if field == .source || field == .id, raw.allSatisfy(\.isWhitespace) {
+            // `source:""` would filter on an empty value and silently match nothing.
+            throw QueryError(query: text, column: column, reason: .emptyField(name))
+        }
         switch field {
         case .title:
             let node: QueryNode?

@@ -38,6 +38,23 @@ import Testing
         #expect(QueryError(query: "tokoh:x", column: 1, reason: .unknownField("tokoh")).pointer == "  tokoh:x\n  ^")
     }
 
+    // Found by Fuzz/run.sh (query target, 6 min): `source:""` parsed to a filter on an
+    // empty value, which matched nothing instead of saying the field is empty.
+    @Test(arguments: [#"source:"""#, #"id:"""#, #"source:"  ""#, #"id:" ""#])
+    func aFieldWithAnEmptyQuotedValueIsAnError(text: String) {
+        let name = String(text.prefix { $0 != ":" })
+        #expect(throws: QueryError(query: text, column: 1, reason: .emptyField(name))) { try parser.parse(text) }
+    }
+
+    // Found while reading the code the fuzzer pointed at: `title:(` started the nesting
+    // count again at 0, so 15,000 of them overflowed the stack (signal 11).
+    @Test func nestedTitleGroupsCountTowardTheDepthLimit() throws {
+        let deep = String(repeating: "title:(", count: 15_000) + "kpu" + String(repeating: ")", count: 15_000)
+        #expect(throws: QueryError(query: deep, column: 1 + 7 * QueryParser.maxDepth + 6, reason: .tooDeep)) { try parser.parse(deep) }
+        let fits = String(repeating: "title:(", count: QueryParser.maxDepth) + "kpu" + String(repeating: ")", count: QueryParser.maxDepth)
+        #expect(try parser.parse(fits).root != nil)
+    }
+
     @Test func deepNotChainsAndParenthesesDoNotCrash() throws {
         _ = try parser.parse(String(repeating: "NOT ", count: 1000) + "kpu")
         #expect(throws: QueryError.self) { try parser.parse(String(repeating: "(", count: 100_000)) }
