@@ -602,6 +602,39 @@ tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t d
     TX_CATCH
 }
 
+tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err) {
+    TX_TRY
+    *revision = Xapian::Database(str(path, len)).get_revision();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
+                              const char *key, size_t key_len, tx_error *err) {
+    TX_TRY
+    const std::string p = str(path, len), k = str(key, key_len);
+    {
+        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        while (db.get_revision() < above) {
+            db.set_metadata(k, std::to_string(db.get_revision()));
+            db.commit();
+        }
+        db.close();
+    }
+    Xapian::WritableDatabase db(p, Xapian::DB_OPEN);
+    db.set_metadata(k, "");
+    if (db.get_revision() <= above) {
+        // The key was already absent: one more real change is needed for a commit.
+        db.set_metadata(k, "-");
+        db.commit();
+        db.set_metadata(k, "");
+    }
+    db.commit();
+    db.close();
+    return TX_OK;
+    TX_CATCH
+}
+
 tx_status tx_check(const char *path, size_t len, int verbose, uint32_t *errors,
                    char **report, size_t *report_len, tx_error *err) {
     TX_TRY

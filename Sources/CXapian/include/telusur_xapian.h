@@ -261,6 +261,19 @@ void tx_spy_free(tx_spy *s);
 tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t dest_len,
                      tx_error *err);
 
+/* The revision of the database at path (Database::get_revision: it grows by one with
+ * each commit). */
+tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err);
+
+/* Commits to the database at path until its revision is above `above`, each commit
+ * changing the metadata entry `key` (which is deleted by the last one). All but the
+ * last commit skip fsync (DB_NO_SYNC); the last is a normal, durable commit.
+ * Glass readers notice a new revision only by its number (reopen compares them), so a
+ * compacted copy, which starts again at revision 1, must pass the old index's
+ * revision before it replaces it. Takes the write lock of path. */
+tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
+                              const char *key, size_t key_len, tx_error *err);
+
 /* Database::check(path, opts, &out) on every table of the database at path.
  * *errors receives how many errors were found (0 = sound); *report receives Xapian's
  * own report, malloc'd (free with tx_free). verbose adds each table's statistics

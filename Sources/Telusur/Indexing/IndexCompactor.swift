@@ -37,10 +37,11 @@ public struct IndexCompactor {
     /// - Throws: ``IndexingError/missing(index:)``,
     ///   ``IndexingError/maintenanceFailed(index:operation:reason:)``.
     public func compact(holding lock: WriteLock) throws -> Report {
-        let path = location.path.hasSuffix("/") && location.path.count > 1
-            ? String(location.path.dropLast()) : location.path
+        // The real directory: through a symbolic link, the copy must replace what the
+        // link points to, not the link.
         var isDirectory: ObjCBool = false
-        guard location.exists, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard location.exists, let path = Self.resolved(location.path),
+              FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IndexingError.missing(index: location.path)
         }
         guard isDirectory.boolValue else {
@@ -49,18 +50,23 @@ public struct IndexCompactor {
         let documents: Int
         do { documents = try lock.documentCount() } catch let error as XapianError { throw failure(error.message) }
         let before = location.sizeOnDisk()
-        let parent = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        // `path` is absolute and resolved, so it has a parent; the copy is made there, on
+        // the same file system, so that the two can be exchanged.
+        let slash = path.lastIndex(of: "/") ?? path.startIndex
+        let parent = slash == path.startIndex ? "/" : String(path[..<slash])
+        let name = String(path[path.index(after: slash)...])
         let leftoverPrefix = ".\(name).compacting-"
-        let temporary = (parent.isEmpty ? "." : parent) + "/" + leftoverPrefix + String(getpid())
+        let temporary = (parent == "/" ? "" : parent) + "/" + leftoverPrefix + String(getpid())
         let manager = FileManager.default
         // Earlier compactions that crashed: no one else can be compacting, we hold the lock.
-        for entry in (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
-        where entry.hasPrefix(leftoverPrefix) {
-            try? manager.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + entry)
+        for entry in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(leftoverPrefix) {
+            try? manager.removeItem(atPath: (parent == "/" ? "" : parent) + "/" + entry)
         }
         do {
+            let revision = try XapianMaintenance.revision(of: path)
             try XapianMaintenance.compact(from: path, to: temporary)
+            // Readers open on the old index must see the copy's commits as new ones.
+            try XapianMaintenance.advanceRevision(of: temporary, above: revision, key: Self.revisionPaddingKey)
             let copy = try XapianDatabase(paths: [temporary])
             let copied = try copy.documentCount()
             guard copied == documents else {
@@ -95,6 +101,18 @@ public struct IndexCompactor {
         // swap keep reading their open files; new ones open the compact copy.
         try? manager.removeItem(atPath: temporary)
         return Report(bytesBefore: before, bytesAfter: location.sizeOnDisk(), documents: documents)
+    }
+
+    /// A metadata entry used only while the copy's revision is moved past the old
+    /// index's; it never stays in an index.
+    static let revisionPaddingKey = "telusur.compaction-padding"
+
+    /// The absolute path with every symbolic link resolved (`realpath`), or nil when
+    /// it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func failure(_ reason: String) -> IndexingError {

@@ -14,6 +14,27 @@ enum XapianMaintenance {
         }
     }
 
+    /// The revision of the database at `path` (`Database::get_revision`): one more with
+    /// each commit.
+    static func revision(of path: String) throws -> UInt64 {
+        var revision: UInt64 = 0
+        try path.withBytes { p, n in try XapianCall.run { tx_revision(p, n, &revision, $0) } }
+        return revision
+    }
+
+    /// Commits to the database at `path` until its revision is above `revision` (each
+    /// commit changes the metadata entry `key`, deleted by the last; only the last one
+    /// is synced to disk).
+    ///
+    /// Glass readers notice a new revision by its number alone, and a compacted copy
+    /// starts again at 1: without this, a reader open on the old index would take the
+    /// copy's next commits for ones it has already seen.
+    static func advanceRevision(of path: String, above revision: UInt64, key: String) throws {
+        try path.withBytes { p, n in
+            try key.withBytes { k, kn in try XapianCall.run { tx_advance_revision(p, n, revision, k, kn, $0) } }
+        }
+    }
+
     /// Xapian's own integrity check of every table (`Database::check(path, opts, &out)`).
     ///
     /// - Parameter verbose: adds each table's statistics to the report (`DBCHECK_SHOW_STATS`).

@@ -112,6 +112,33 @@ import Testing
         #expect(missing.stderr.contains("no index at"))
     }
 
+    @Test func aSearcherOpenBeforeCompactionKeepsWorkingAndSeesTheCopyAfterRefresh() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        #expect(try CommandRunner.run(["index", "--index", index, Repository.seeds]).status == 0)
+        let searcher = try Searcher(location: IndexLocation(option: index))
+        #expect(try searcher.search("\"zero konflik\"").total.articles == 2)
+        #expect(try CommandRunner.run(["compact", "--index", index]).status == 0)
+        #expect(try searcher.search("\"zero konflik\"").total.articles == 2)  // still its open files
+        try directory.write("baru.txt", "Zero konflik di Banyuasin.\n")
+        #expect(try CommandRunner.run(["index", "--index", index, directory.path + "/baru.txt"]).status == 0)
+        try searcher.refresh()
+        #expect(try searcher.search("\"zero konflik\"").total.articles == 3)
+    }
+
+    @Test func compactThroughASymbolicLinkCompactsTheRealDirectory() throws {
+        let directory = TemporaryDirectory()
+        let real = directory.path + "/real/Index"
+        let link = directory.path + "/Index"
+        #expect(try CommandRunner.run(["index", "--index", real, Repository.seeds]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        #expect(try CommandRunner.run(["compact", "--index", link]).status == 0)
+        let type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+        #expect(type == .typeSymbolicLink)
+        #expect(try Self.articles(link) == 2)
+        #expect(try CommandRunner.run(["check", "--index", real]).status == 0)
+    }
+
     @Test func checkReportsASoundIndex() throws {
         let directory = TemporaryDirectory()
         let index = directory.path + "/Index"
