@@ -8,6 +8,7 @@
 #   Fuzz/run.sh          # one minute each
 #   Fuzz/run.sh 300      # five minutes each
 #   FUZZ_JOBS=1 Fuzz/run.sh 60   # one after the other (default: both at once)
+#   FUZZ_FLAGS=-len_control=0 Fuzz/run.sh 300   # extra libFuzzer options (here: long inputs at once)
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH="${1:-60}"
@@ -40,7 +41,7 @@ run() {  # name binary corpus [extra libFuzzer options...]
   shift 3
   # Swift's own crash backtracer confuses ASan after a fatalError; libFuzzer's trace is enough.
   SWIFT_BACKTRACE=enable=no "$binary" "$corpus" -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$name-" "$@" >"$OUT/$name.log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$name-" ${FUZZ_FLAGS:-} "$@" >"$OUT/$name.log" 2>&1
 }
 
 status=0

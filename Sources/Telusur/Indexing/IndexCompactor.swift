@@ -84,8 +84,13 @@ public struct IndexCompactor {
                 // No atomic exchange here: two renames, with a moment where the path is empty.
                 let old = temporary + ".old"
                 try manager.moveItem(atPath: path, toPath: old)
-                try manager.moveItem(atPath: temporary, toPath: path)
-                try manager.moveItem(atPath: old, toPath: temporary)
+                do {
+                    try manager.moveItem(atPath: temporary, toPath: path)
+                } catch {
+                    try? manager.moveItem(atPath: old, toPath: path)  // put the index back
+                    throw error
+                }
+                try? manager.moveItem(atPath: old, toPath: temporary)
             }
         } catch let error as IndexingError {
             try? manager.removeItem(atPath: temporary)
