@@ -13,8 +13,7 @@ struct TelusurCommand: ParsableCommand {
         abstract: "Full-text search for Indonesian press releases and news, paragraph by paragraph.",
         discussion: """
             The index is --index DIR, else $TELUSUR_INDEX, else ./Index.
-            Exit status: 0 success, 1 nothing matched (index: some input skipped; remove: some
-            id not in the index), 2 error (check: the index has problems).
+            Exit status: 0 success, 1 nothing matched (index: some input skipped; remove: some id not in the index), 2 error (check: the index has problems).
             """,
         version: "0.1.0",
         subcommands: [IndexCommand.self, SearchCommand.self, StatsCommand.self, BenchCommand.self,
