@@ -10,11 +10,15 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case entityData(EntityDataError)
     /// Writing a batch failed; the batch was abandoned and earlier batches are kept.
     case writeFailed(index: String, article: String?, reason: XapianError)
+    /// There is no index at the path (for commands that need one: remove, compact, check).
+    case missing(index: String)
+    /// A whole-index operation (compacting, checking, pruning) failed; the index was left as it was.
+    case maintenanceFailed(index: String, operation: String, reason: String)
 
     public var description: String {
         switch self {
         case .locked(let index):
-            return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again"
+            return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again, or run it with --wait to queue behind it"
         case .cannotOpen(let index, let reason):
             return "cannot open index \(index) for writing: \(reason.message); check the path, or move it away and re-index"
         case .entityData(let error):
@@ -24,6 +28,10 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
         case .writeFailed(let index, let article, let reason):
             let which = article.map { " while adding article \($0)" } ?? ""
             return "writing to index \(index) failed\(which): \(reason.message); the batch was rolled back, committed batches are intact"
+        case .missing(let index):
+            return "no index at \(index); build one with `telusur index PATH...` (or point --index / $TELUSUR_INDEX at one)"
+        case .maintenanceFailed(let index, let operation, let reason):
+            return "\(operation) index \(index) failed: \(reason); the index was left as it was"
         }
     }
 }
