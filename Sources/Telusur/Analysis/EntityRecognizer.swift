@@ -25,11 +25,25 @@ public struct EntityRecognizer: Sendable {
         let tokens = texts.map(PersonRecognizer.words(of:))
         let candidates = zip(texts, tokens).map { text, tokens in persons.candidates(in: text, tokens: tokens) }
         let common = lowercaseWords(texts, tokens, among: Set(candidates.joined().flatMap { $0.key.split(separator: " ").map(String.init) }))
+        // A headline in title case glues verbs to names ("Firli Bahuri Terpilih Jadi"):
+        // keep the longest run of words the article never writes in lower case.
         let found = candidates.map { mentions in
-            mentions.filter { mention in
-                let words = mention.key.split(separator: " ")
-                return words.filter { common.contains(String($0)) }.count * 2 < words.count
-                    || persons.lexicon.personAliases[mention.key] != nil
+            mentions.compactMap { mention -> PersonMention? in
+                if persons.lexicon.personAliases[mention.key] != nil { return mention }
+                let words = mention.key.split(separator: " ").map(String.init)
+                guard words.contains(where: common.contains) else { return mention }
+                var best: ArraySlice<String> = []
+                var start = 0
+                for (i, word) in words.enumerated() where common.contains(word) {
+                    if i - start > best.count { best = words[start..<i] }
+                    start = i + 1
+                }
+                if words.count - start > best.count { best = words[start...] }
+                guard !best.isEmpty else { return nil }
+                var trimmed = mention
+                trimmed.key = best.joined(separator: " ")
+                trimmed.name = best.joined(separator: " ")
+                return trimmed
             }
         }
         let full = Set(found.joined().map(\.key).filter { $0.contains(" ") })
@@ -48,10 +62,15 @@ public struct EntityRecognizer: Sendable {
             }
             var agencySeen = Set<String>()
             for mention in agencies.mentions(in: text, tokens: tokens) {
-                if agencySeen.insert(mention.agency).inserted { entities.agencies.append(mention.agency) }
-                if let region = mention.region {
-                    let qualified = mention.agency + "@" + region
-                    if agencySeen.insert(qualified).inserted { entities.agencies.append(qualified) }
+                // The body and the body it is a unit of (Binda → BIN), each with the region.
+                var ids = [mention.agency]
+                if let parent = persons.lexicon.agencyByID[mention.agency]?.parent { ids.append(parent) }
+                for id in ids {
+                    if agencySeen.insert(id).inserted { entities.agencies.append(id) }
+                    if let region = mention.region {
+                        let qualified = id + "@" + region
+                        if agencySeen.insert(qualified).inserted { entities.agencies.append(qualified) }
+                    }
                 }
             }
             return entities
