@@ -256,7 +256,7 @@ public struct PersonRecognizer: Sendable {
 
     private func isNotName(_ word: Word) -> Bool {
         word.role == .name && (lexicon.notNames.contains(word.token.term) || Self.bodyWords.contains(word.token.term)
-            || Self.isDerivedWord(word.token.term))
+            || agencyKeys.contains(word.token.term) || Self.isDerivedWord(word.token.term))
     }
 
     /// Indonesian derived verbs and nouns (me-…-kan, di-…-kan, ber-…-an, ke-…-an,

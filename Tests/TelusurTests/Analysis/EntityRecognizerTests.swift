@@ -32,6 +32,7 @@ import Testing
         "Melihat komunikasi yang dijalin antar Forkopimda.",
         "Badan Pengawas Pemilu Kota Palembang.",
         "Pada Januari lalu, Republik Indonesia menggelar Pemilu.",
+        "Rapat Koordinasi Forkopimda Provinsi Sumatera Selatan.",
     ])
     func rejectsWordsThatAreNotNames(_ text: String) {
         #expect(recognizer.mentions(in: text).isEmpty, "\(recognizer.mentions(in: text).map(\.key))")
