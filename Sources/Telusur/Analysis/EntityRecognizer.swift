@@ -24,9 +24,8 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ texts: [String]) -> [ParagraphEntities] {
         // Words the article also writes in lower case are common words, not names:
         // "Teknis Pelaksanaan" in a quoted title next to "teknis pelaksanaan" in the text.
-        // Tokenizing and finding candidates is per paragraph, so it runs on every core
-        // while the article waits (indexing is otherwise one thread, mostly Xapian's).
-        let (tokens, candidates) = paragraphCandidates(texts)
+        let tokens = texts.map(PersonRecognizer.words(of:))
+        let candidates = zip(texts, tokens).map { text, tokens in persons.candidates(in: text, tokens: tokens) }
         let common = lowercaseWords(texts, tokens, among: Set(candidates.joined().flatMap { $0.key.split(separator: " ").map(String.init) }))
         // A headline in title case glues verbs to names ("Firli Bahuri Terpilih Jadi"):
         // keep the longest run of words the article never writes in lower case.
@@ -78,32 +77,6 @@ public struct EntityRecognizer: Sendable {
             }
             return entities
         }
-    }
-
-    private func paragraphCandidates(_ texts: [String]) -> ([[Token]], [[PersonMention]]) {
-        var tokens = [[Token]](repeating: [], count: texts.count)
-        var candidates = [[PersonMention]](repeating: [], count: texts.count)
-        let persons = self.persons
-        if texts.count < 4 {
-            for (i, text) in texts.enumerated() {
-                tokens[i] = PersonRecognizer.words(of: text)
-                candidates[i] = persons.candidates(in: text, tokens: tokens[i])
-            }
-            return (tokens, candidates)
-        }
-        tokens.withUnsafeMutableBufferPointer { tokenSlots in
-            candidates.withUnsafeMutableBufferPointer { candidateSlots in
-                // Each iteration writes only its own slot.
-                nonisolated(unsafe) let tokenOut = tokenSlots
-                nonisolated(unsafe) let candidateOut = candidateSlots
-                DispatchQueue.concurrentPerform(iterations: texts.count) { i in
-                    let words = PersonRecognizer.words(of: texts[i])
-                    tokenOut[i] = words
-                    candidateOut[i] = persons.candidates(in: texts[i], tokens: words)
-                }
-            }
-        }
-        return (tokens, candidates)
     }
 
     /// Which of `wanted` the texts also write in lower case.
