@@ -6,7 +6,7 @@ INDEX ?= Index
 BIN := .build/release/telusur
 DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench fuzz clean
 
 # Installs the C libraries telusur builds against, only when one is missing.
 deps:
@@ -34,6 +34,10 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The libFuzzer targets (tokenizer, query parser) for FUZZ_SECONDS each (default 60).
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A micro-benchmark of the tokenizer on real text (Benchmarks/README.md).
+        .executableTarget(
+            name: "tokenizer-bench",
+            dependencies: ["Telusur"]
+        ),
         .testTarget(
             name: "TelusurTests",
             dependencies: ["Telusur"]

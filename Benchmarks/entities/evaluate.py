@@ -84,7 +84,8 @@ def check_index(telusur: str, index: str, expected: int | None) -> int:
         raise TelusurError(f"telusur stats --index {index} failed: {p.stderr.strip()}")
     n = json.loads(p.stdout)["articles"]
     if expected is not None and n != expected:
-        print(f"warning: index {index} has {n} articles, the labelled corpus {expected}", file=sys.stderr)
+        print(f"warning: index {index} has {n} articles, the labelled corpus {expected}:"
+              f" index ../shared/corpus/*.jsonl.gz into it (see README.md)", file=sys.stderr)
     return n
 
 
@@ -101,7 +102,7 @@ def snippet(text: str, start: int, end: int, width: int = 110) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--index", default=os.environ.get("TELUSUR_INDEX", "/tmp/full2"),
+    ap.add_argument("--index", default=os.environ.get("TELUSUR_INDEX", os.path.join(label.REPO, "Index")),
                     help="index of the full corpus (default: $TELUSUR_INDEX, else %(default)s)")
     ap.add_argument("--telusur", default=DEFAULT_TELUSUR, help="the binary (default: %(default)s)")
     ap.add_argument("--seeds-index", help="an index of seeds/ (default: build one in a temporary directory)")
@@ -210,7 +211,8 @@ def print_errors(case: dict, row: dict, got: dict, texts: dict, n: int) -> None:
     for i in row["extra"][:n]:
         paras = got["paragraphs"].get(i) or ["?"]
         reason = case.get("exclude", {}).get(i)
-        print(f"  extra  {i}: {paras[0][:300]}" + (f"  (excluded by hand: {reason})" if reason else ""))
+        para = paras[0].replace("<mark>", "[[").replace("</mark>", "]]")
+        print(f"  extra  {i}: {para[:300]}" + (f"  (excluded by hand: {reason})" if reason else ""))
 
 
 if __name__ == "__main__":

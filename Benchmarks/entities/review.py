@@ -38,7 +38,7 @@ def main() -> None:
     ap.add_argument("case", nargs="+")
     ap.add_argument("--samples", type=int, default=10)
     ap.add_argument("--disagreements", type=int, default=30)
-    ap.add_argument("--index", default=os.environ.get("TELUSUR_INDEX", "/tmp/full2"))
+    ap.add_argument("--index", default=os.environ.get("TELUSUR_INDEX", os.path.join(label.REPO, "Index")))
     ap.add_argument("--telusur", default=evaluate.DEFAULT_TELUSUR)
     ap.add_argument("--corpus", default=label.DEFAULT_CORPUS)
     ap.add_argument("--seeds", default=label.DEFAULT_SEEDS)

@@ -7,10 +7,17 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <fcntl.h>  // AT_FDCWD, for renameat2 (<cstdio>, glibc >= 2.28)
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
@@ -853,6 +860,99 @@ tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
 }
 
 void tx_counter_free(tx_counter *c) { delete c; }
+
+// -------------------------------------------------------------- maintenance
+
+tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t dest_len,
+                     tx_error *err) {
+    TX_TRY
+    Xapian::Database source(str(src, src_len));
+    source.compact(str(dest, dest_len));
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err) {
+    TX_TRY
+    *revision = Xapian::Database(str(path, len)).get_revision();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
+                              const char *key, size_t key_len, tx_error *err) {
+    TX_TRY
+    const std::string p = str(path, len), k = str(key, key_len);
+    {
+        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        while (db.get_revision() < above) {
+            db.set_metadata(k, std::to_string(db.get_revision()));
+            db.commit();
+        }
+        db.close();
+    }
+    Xapian::WritableDatabase db(p, Xapian::DB_OPEN);
+    db.set_metadata(k, "");
+    if (db.get_revision() <= above) {
+        // The key was already absent: one more real change is needed for a commit.
+        db.set_metadata(k, "-");
+        db.commit();
+        db.set_metadata(k, "");
+    }
+    db.commit();
+    db.close();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_check(const char *path, size_t len, int verbose, uint32_t *errors,
+                   char **report, size_t *report_len, tx_error *err) {
+    TX_TRY
+    std::ostringstream out;
+    const size_t found =
+        Xapian::Database::check(str(path, len), verbose ? Xapian::DBCHECK_SHOW_STATS : 0, &out);
+    *errors = static_cast<uint32_t>(std::min<size_t>(found, UINT32_MAX));
+    return give(out.str(), report, report_len, err);
+    TX_CATCH
+}
+
+tx_status tx_database_postings(tx_database *db, const char *term, size_t len,
+                               uint32_t **ids, size_t *count, tx_error *err) {
+    TX_TRY
+    *ids = nullptr;
+    *count = 0;
+    const std::string t = str(term, len);
+    std::vector<uint32_t> found;
+    for (Xapian::PostingIterator it = db->db.postlist_begin(t); it != db->db.postlist_end(t); ++it)
+        found.push_back(*it);
+    if (found.empty()) return TX_OK;
+    auto *p = static_cast<uint32_t *>(std::malloc(found.size() * sizeof(uint32_t)));
+    if (!p) return fail(err, TX_ERR_NO_MEMORY, "out of memory");
+    std::memcpy(p, found.data(), found.size() * sizeof(uint32_t));
+    *ids = p;
+    *count = found.size();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_exchange_paths(const char *a, size_t a_len, const char *b, size_t b_len,
+                            tx_error *err) {
+    TX_TRY
+    const std::string from = str(a, a_len), to = str(b, b_len);
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE) == 0)
+        return TX_OK;
+    const int code = errno;
+    if (code == ENOSYS || code == EINVAL || code == ENOTSUP)
+        return fail(err, TX_ERR_UNIMPLEMENTED, std::string("cannot exchange paths here: ") + std::strerror(code));
+    return fail(err, TX_ERR_STD, from + " <-> " + to + ": " + std::strerror(code));
+#else
+    (void)from;
+    (void)to;
+    return fail(err, TX_ERR_UNIMPLEMENTED, "atomic exchange of paths is not available on this system");
+#endif
+    TX_CATCH
+}
 
 // ------------------------------------------------------------- remote shards
 

@@ -10,11 +10,16 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
             reported with its file and line and skipped; everything else is indexed.
-            Exit status: 0 all indexed, 1 some input skipped, 2 error.
+            With --prune, articles read earlier from files under a PATH that no longer exist are removed afterwards.
+            Exit status: 0 all indexed, 1 some input skipped, 2 error (e.g. the index is locked by another writer: see --wait).
             """
     )
 
     @OptionGroup var indexOption: IndexOption
+    @OptionGroup var lock: LockOption
+
+    @Flag(help: "After indexing, remove the articles read earlier from files under each PATH that no longer exist.")
+    var prune = false
 
     @Option(help: "How to read the inputs: auto (by extension and content), jsonl or text.")
     var format: InputFormat = .auto
@@ -42,11 +47,8 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let indexer: Indexer
-        do {
-            indexer = try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
-        } catch let error as IndexingError {
-            throw CommandError(message: error.description)
+        let indexer = try lock.acquire {
+            try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
         }
         var problems = 0
         let reader = ArticleReader(paths: paths, format: format)
@@ -62,6 +64,7 @@ struct IndexCommand: ParsableCommand {
             printError("telusur: \(problem)")
         })
         try indexer.commit()
+        let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let totals = indexer.totals
         if !quiet {
@@ -74,7 +77,9 @@ struct IndexCommand: ParsableCommand {
             if indexer.shardCount > 1 { line += "; \(indexer.shardCount) shards" }
             line += String(format: "; %.1f s", seconds)
             print(line)
-            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)}")
+            if prune { print("pruned \(pruned.count) article\(pruned.count == 1 ? "" : "s") whose files are gone") }
+            let prunedKey = prune ? ", \"pruned\": \(pruned.count)" : ""
+            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)\(prunedKey)}")
         }
         if problems > 0 { throw ExitCode(1) }
     }

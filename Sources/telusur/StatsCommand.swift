@@ -34,16 +34,7 @@ struct StatsCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("index        \(indexOption.location.path)")
-            print("articles     \(stats.articles)")
-            print("paragraphs   \(stats.paragraphs)")
-            print("terms        \(stats.terms)")
-            print("size         \(ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file))"
-                  + (stats.remoteShards > 0 ? " (local shards)" : ""))
-            if stats.shards > 1 {
-                print("shards       \(stats.shards)" + (stats.remoteShards > 0 ? " (\(stats.remoteShards) remote)" : ""))
-            }
-            print("last update  \(stats.lastUpdate ?? "never")")
+            print(TerminalRenderer(style: .plain).render(statistics: stats, index: indexOption.location), terminator: "")
         }
     }
 }

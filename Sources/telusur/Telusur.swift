@@ -12,36 +12,44 @@ struct TelusurCommand: ParsableCommand {
         commandName: "telusur",
         abstract: "Full-text search for Indonesian press releases and news, paragraph by paragraph.",
         discussion: """
+            With no arguments on a terminal, starts the REPL (telusur repl).
             The index is --index DIR, else $TELUSUR_INDEX, else ./Index.
-            Exit status: 0 success, 1 nothing matched (index: some input skipped), 2 error.
+            Exit status: 0 success, 1 nothing matched (index: some input skipped; remove: some id not in the index), 2 error (check: the index has problems).
             """,
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
-            AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, BenchCommand.self,
+            AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, ReplCommand.self, BenchCommand.self,
+            RemoveCommand.self, CompactCommand.self, CheckCommand.self,
             ShardServerCommand.self,
         ]
     )
 
     /// Parses the arguments and runs the command, mapping every failure to exit status 2
-    /// (argument-parser's own usage errors included), as grep does.
+    /// (argument-parser's own usage errors included), as grep does. With no arguments,
+    /// runs the REPL when standard input is a terminal, else prints the help.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            if CommandLine.arguments.count == 1, isatty(STDIN_FILENO) != 0 {
+                command = try ReplCommand.parse([])
+            } else {
+                command = try parseQuickly()
+            }
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as CleanExit {
             Self.exit(withError: error)
         } catch let error as CommandError {
-            FileHandle.standardError.write(Data("telusur: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("telusur: \(error.message.terminalSafe(keepingNewlines: true))\n".utf8))
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success { Self.exit(withError: error) }
             if Self.isParserError(error) {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             } else {
-                FileHandle.standardError.write(Data("telusur: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("telusur: \("\(error)".terminalSafe(keepingNewlines: true))\n".utf8))
             }
             Foundation.exit(2)
         }
@@ -87,5 +95,5 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Writes to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((message.terminalSafe(keepingNewlines: true) + "\n").utf8))
 }

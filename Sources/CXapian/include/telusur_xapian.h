@@ -304,6 +304,49 @@ void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct);
 tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err);
 void tx_spy_free(tx_spy *s);
 
+/* -------------------------------------------------------------- maintenance */
+
+/* Compacts the database at src into a new database at dest (Database::compact,
+ * full compaction, document ids renumbered). dest must not exist yet. src is opened
+ * read-only: the caller holds the write lock (an open tx_writer) when no commit may
+ * slip in between. */
+tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t dest_len,
+                     tx_error *err);
+
+/* The revision of the database at path (Database::get_revision: it grows by one with
+ * each commit). */
+tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err);
+
+/* Commits to the database at path until its revision is above `above`, each commit
+ * changing the metadata entry `key` (which is deleted by the last one). All but the
+ * last commit skip fsync (DB_NO_SYNC); the last is a normal, durable commit.
+ * Glass readers notice a new revision only by its number (reopen compares them), so a
+ * compacted copy, which starts again at revision 1, must pass the old index's
+ * revision before it replaces it. Takes the write lock of path. */
+tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
+                              const char *key, size_t key_len, tx_error *err);
+
+/* Database::check(path, opts, &out) on every table of the database at path.
+ * *errors receives how many errors were found (0 = sound); *report receives Xapian's
+ * own report, malloc'd (free with tx_free). verbose adds each table's statistics
+ * (DBCHECK_SHOW_STATS). A database that cannot be opened at all is a failure
+ * (TX_ERR_DATABASE_OPENING, ...), not a count. */
+tx_status tx_check(const char *path, size_t len, int verbose, uint32_t *errors,
+                   char **report, size_t *report_len, tx_error *err);
+
+/* The ids of every document indexed by term, ascending (postlist_begin..end), as a
+ * malloc'd array (free with tx_free; NULL when *count is 0). */
+tx_status tx_database_postings(tx_database *db, const char *term, size_t len,
+                               uint32_t **ids, size_t *count, tx_error *err);
+
+/* Swaps two paths in one atomic step (renameat2 with RENAME_EXCHANGE): after it, each
+ * name refers to what the other did, and no process ever sees either name missing.
+ * Not a Xapian call, but the last step of replacing a database by its compacted copy.
+ * TX_ERR_UNIMPLEMENTED when the system or file system cannot exchange; TX_ERR_STD
+ * with the system's reason for any other failure. */
+tx_status tx_exchange_paths(const char *a, size_t a_len, const char *b, size_t b_len,
+                            tx_error *err);
+
 /* ------------------------------------------------------------- remote shards */
 /* A sharded index is one tx_database with a database added per shard: local shards
  * with tx_database_add, shards served by another process with these. Each call
@@ -338,6 +381,7 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
  * counts would be wrong). */
 tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarked,
                               tx_error *err);
+
 
 #ifdef __cplusplus
 }

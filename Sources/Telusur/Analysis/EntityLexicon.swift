@@ -16,6 +16,9 @@ public final class EntityLexicon: Sendable {
         public var names: [String]
         public var variants: [String]
         public var kind: String
+        /// The body this one is a unit of ("binda" → "bin", "polda" → "polri"): asking
+        /// for the parent finds the unit's mentions too.
+        public var parent: String?
 
         /// Every way the body is written, the acronym first.
         public var aliases: [String] { ([acronym] + names + variants).filter { !$0.isEmpty } }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The persons and agencies of one paragraph, as index keys.
 public struct ParagraphEntities: Sendable, Equatable {
     /// Normalised person names ("herman deru"), each once.
@@ -23,12 +25,27 @@ public struct EntityRecognizer: Sendable {
         // Words the article also writes in lower case are common words, not names:
         // "Teknis Pelaksanaan" in a quoted title next to "teknis pelaksanaan" in the text.
         let tokens = texts.map(PersonRecognizer.words(of:))
-        let common = lowercaseWords(texts, tokens)
-        let found = zip(texts, tokens).map { text, tokens in
-            persons.candidates(in: text, tokens: tokens).filter { mention in
-                let words = mention.key.split(separator: " ")
-                return words.filter { common.contains(String($0)) }.count * 2 < words.count
-                    || persons.lexicon.personAliases[mention.key] != nil
+        let candidates = zip(texts, tokens).map { text, tokens in persons.candidates(in: text, tokens: tokens) }
+        let common = lowercaseWords(texts, tokens, among: Set(candidates.joined().flatMap { $0.key.split(separator: " ").map(String.init) }))
+        // A headline in title case glues verbs to names ("Firli Bahuri Terpilih Jadi"):
+        // keep the longest run of words the article never writes in lower case.
+        let found = candidates.map { mentions in
+            mentions.compactMap { mention -> PersonMention? in
+                if persons.lexicon.personAliases[mention.key] != nil { return mention }
+                let words = mention.key.split(separator: " ").map(String.init)
+                guard words.contains(where: common.contains) else { return mention }
+                var best: ArraySlice<String> = []
+                var start = 0
+                for (i, word) in words.enumerated() where common.contains(word) {
+                    if i - start > best.count { best = words[start..<i] }
+                    start = i + 1
+                }
+                if words.count - start > best.count { best = words[start...] }
+                guard !best.isEmpty else { return nil }
+                var trimmed = mention
+                trimmed.key = best.joined(separator: " ")
+                trimmed.name = best.joined(separator: " ")
+                return trimmed
             }
         }
         let full = Set(found.joined().map(\.key).filter { $0.contains(" ") })
@@ -47,21 +64,28 @@ public struct EntityRecognizer: Sendable {
             }
             var agencySeen = Set<String>()
             for mention in agencies.mentions(in: text, tokens: tokens) {
-                if agencySeen.insert(mention.agency).inserted { entities.agencies.append(mention.agency) }
-                if let region = mention.region {
-                    let qualified = mention.agency + "@" + region
-                    if agencySeen.insert(qualified).inserted { entities.agencies.append(qualified) }
+                // The body and the body it is a unit of (Binda → BIN), each with the region.
+                var ids = [mention.agency]
+                if let parent = persons.lexicon.agencyByID[mention.agency]?.parent { ids.append(parent) }
+                for id in ids {
+                    if agencySeen.insert(id).inserted { entities.agencies.append(id) }
+                    if let region = mention.region {
+                        let qualified = id + "@" + region
+                        if agencySeen.insert(qualified).inserted { entities.agencies.append(qualified) }
+                    }
                 }
             }
             return entities
         }
     }
 
-    private func lowercaseWords(_ texts: [String], _ tokens: [[Token]]) -> Set<String> {
+    /// Which of `wanted` the texts also write in lower case.
+    private func lowercaseWords(_ texts: [String], _ tokens: [[Token]], among wanted: Set<String>) -> Set<String> {
         var words = Set<String>()
+        guard !wanted.isEmpty else { return words }
         for (text, tokens) in zip(texts, tokens) {
             let utf8 = text.utf8
-            for token in tokens where token.kind == .word {
+            for token in tokens where token.kind == .word && wanted.contains(token.term) {
                 let first = utf8[utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)]
                 if (0x61...0x7a).contains(first) { words.insert(token.term) }
             }

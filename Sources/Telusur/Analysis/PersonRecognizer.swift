@@ -124,9 +124,14 @@ public struct PersonRecognizer: Sendable {
     }
 
     private func role(of token: Token, surface: Substring, query: Bool) -> Role {
-        guard let first = surface.unicodeScalars.first else { return .other }
-        let upper = query || first.properties.isUppercase
+        guard let first = surface.utf8.first else { return .other }
         let term = token.term
+        // Most words are lower-case ASCII: only a particle or "dr." can matter then.
+        if !query, (0x61...0x7a).contains(first) {
+            if lexicon.particles.contains(term) { return .particle }
+            return term.hasPrefix("dr") && lexicon.titles.contains(term) ? .title : .other
+        }
+        let upper = query || (surface.unicodeScalars.first?.properties.isUppercase ?? false)
         if lexicon.titles.contains(term) && (upper || term.hasPrefix("dr")) { return .title }
         if lexicon.offices.contains(term) && upper { return .office }
         if !upper {
@@ -167,13 +172,28 @@ public struct PersonRecognizer: Sendable {
             while let last = segment.last, last.role == .particle { segment.removeLast() }
             // "Gubernur DKI Jakarta Anies Baswedan": a place before the name is not part of it.
             stripLeadingRegion(&segment, from: &surfaceStart)
+            while segment.count > 1, let last = segment.last, regionKeys.contains(last.token.term) { segment.removeLast() }
             // "Presiden Amerika Serikat Donald Trump": a name may follow a place or another
             // non-name word; keep what follows the last one. A body's name ("Badan ...") is
             // never a person.
             if segment.contains(where: { Self.bodyWords.contains($0.token.term) }) { segment.removeAll() }
-            if let lastBad = segment.lastIndex(where: isNotName) {
-                segment.removeFirst(lastBad + 1)
-                surfaceStart = segment.first?.token.range.lowerBound
+            if segment.contains(where: isNotName) {
+                // The longest run of name words; on a tie the later one ("Presiden Amerika
+                // Serikat Donald Trump", "Firli Bahuri Terpilih Jadi").
+                var best = 0..<0
+                var start = 0
+                for (i, word) in segment.enumerated() where isNotName(word) {
+                    if i - start >= best.count && i > start { best = start..<i }
+                    start = i + 1
+                }
+                if segment.count - start >= best.count && segment.count > start { best = start..<segment.count }
+                // A lone word left by the cut is too weak to call a name.
+                let alias = best.count == 1 && lexicon.personAliases[segment[best.lowerBound].token.term] != nil
+                let kept = best.count >= 2 || alias ? Array(segment[best]) : []
+                if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
+                    surfaceStart = kept.first?.token.range.lowerBound
+                }
+                segment = kept
                 while let first = segment.first, first.role == .particle { segment.removeFirst() }
             }
             guard let first = segment.first, let last = segment.last else { return }
@@ -235,7 +255,18 @@ public struct PersonRecognizer: Sendable {
     }
 
     private func isNotName(_ word: Word) -> Bool {
-        word.role == .name && (lexicon.notNames.contains(word.token.term) || Self.bodyWords.contains(word.token.term))
+        word.role == .name && (lexicon.notNames.contains(word.token.term) || Self.bodyWords.contains(word.token.term)
+            || agencyKeys.contains(word.token.term) || Self.isDerivedWord(word.token.term))
+    }
+
+    /// Indonesian derived verbs and nouns (me-…-kan, di-…-kan, ber-…-an, ke-…-an,
+    /// per-…-an: "Mempertahankan", "Kesatuan", "Perjanjian") are capitalised in
+    /// headlines but are not names. Eight letters at least, so "Terawan" stays a name.
+    static func isDerivedWord(_ term: String) -> Bool {
+        guard term.utf8.count >= 8 else { return false }
+        let prefixes = ["meng", "meny", "mem", "men", "me", "di", "ber", "ter", "per", "pe", "ke"]
+        let suffixes = ["kan", "an", "nya"]
+        return prefixes.contains(where: term.hasPrefix) && suffixes.contains(where: term.hasSuffix)
     }
 
     /// Whether a segment of capitalised words is a person's name.

@@ -247,6 +247,7 @@ public final class Indexer {
         try title.addTerm(Schema.term(Schema.groupPrefix, group))
         try title.addTerm(Schema.titleDocumentTerm)
         try title.addTerm(Schema.paragraphTerm(article: article.id, number: 0))
+        if let origin = article.origin.flatMap(Self.originTerm) { try title.addTerm(origin) }
         try setValues(of: title, article: article, paragraph: 0, facets: facets, group: group)
         try title.setValue(hash, slot: Schema.hashSlot)
         try title.setData(try record.encoded())
@@ -348,7 +349,10 @@ public final class Indexer {
     private func sharedTerms(of article: Article, articleTerm: String) -> [String] {
         var terms = [articleTerm]
         if let source = article.source, !source.isEmpty {
-            terms.append(Schema.term(Schema.sourcePrefix, source.lowercased()))
+            // A "source" longer than a term can be (Xapian's 245 bytes) would fail the whole
+            // batch; such an article is indexed without a source: term (the value is kept).
+            let term = Schema.term(Schema.sourcePrefix, source.lowercased())
+            if term.utf8.count <= Self.maxTermBytes { terms.append(term) }
         }
         return terms
     }
@@ -403,6 +407,8 @@ public final class Indexer {
         mix(article.source)
         mix(article.url)
         for paragraph in article.paragraphs { mix(paragraph.text) }
+        // Where it was read from counts too, so that a moved article gets its new origin term.
+        if let origin = article.origin { mix(origin) }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -10,6 +10,10 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case entityData(EntityDataError)
     /// Writing a batch failed; the batch was abandoned and earlier batches are kept.
     case writeFailed(index: String, article: String?, reason: XapianError)
+    /// There is no index at the path (for commands that need one: remove, compact, check).
+    case missing(index: String)
+    /// A whole-index operation (compacting, checking, pruning) failed; the index was left as it was.
+    case maintenanceFailed(index: String, operation: String, reason: String)
     /// A stub file (the list of an index's shards) that cannot be read or has a line
     /// Xapian would not accept; `line` is 0 when the problem is the whole file.
     case badStub(path: String, line: Int, reason: String)
@@ -21,7 +25,7 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .locked(let index):
-            return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again"
+            return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again, or run it with --wait to queue behind it"
         case .cannotOpen(let index, let reason):
             return "cannot open index \(index) for writing: \(reason.message); check the path, or move it away and re-index"
         case .entityData(let error):
@@ -31,6 +35,10 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
         case .writeFailed(let index, let article, let reason):
             let which = article.map { " while adding article \($0)" } ?? ""
             return "writing to index \(index) failed\(which): \(reason.message); the batch was rolled back, committed batches are intact"
+        case .missing(let index):
+            return "no index at \(index); build one with `telusur index PATH...` (or point --index / $TELUSUR_INDEX at one)"
+        case .maintenanceFailed(let index, let operation, let reason):
+            return "\(operation) index \(index) failed: \(reason); the index was left as it was"
         case .badStub(let path, let line, let reason):
             return "\(path)\(line > 0 ? ":\(line)" : ""): \(reason)"
         case .shardCountMismatch(let index, let existing, let requested):

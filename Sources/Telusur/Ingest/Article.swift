@@ -21,6 +21,9 @@ public struct Article: Equatable, Hashable, Sendable {
     /// The non-blank lines of the body, trimmed and numbered 1, 2, 3… in order;
     /// never empty.
     public var paragraphs: [Paragraph]
+    /// The absolute path of the file the article was read from, set by
+    /// ``ArticleReader`` (see ``Article/originPath(of:)``); `nil` for standard input.
+    public var origin: String?
 
     /// Creates an article.
     /// - Parameters:
@@ -30,13 +33,15 @@ public struct Article: Equatable, Hashable, Sendable {
     ///   - source: The outlet, or `nil`.
     ///   - url: The web address, or `nil`.
     ///   - paragraphs: The paragraphs in order, numbered from 1.
+    ///   - origin: The absolute path of the file it was read from, or `nil`.
     public init(
         id: String,
         title: String,
         date: String? = nil,
         source: String? = nil,
         url: String? = nil,
-        paragraphs: [Paragraph]
+        paragraphs: [Paragraph],
+        origin: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -44,6 +49,7 @@ public struct Article: Equatable, Hashable, Sendable {
         self.source = source
         self.url = url
         self.paragraphs = paragraphs
+        self.origin = origin
     }
 
     /// The body text: the paragraphs joined with `"\n"`, as in the JSON Lines `body`.

@@ -80,12 +80,16 @@ extension ArticleReader {
         var summary = IngestSummary()
         /// Where each id was first read, to report a second article with it.
         var firstSeen: [String: SourceLocation] = [:]
+        /// The absolute path of the file being read (`nil` for standard input): each
+        /// article's ``Article/origin``.
+        var origin: String?
 
         mutating func run() throws(E) {
             try InputWalker(paths: reader.paths).walk { (entry) throws(E) in
                 switch entry {
                 case .standardInput:
                     summary.files += 1
+                    origin = nil
                     let source = FileChunkReader(borrowing: reader.standardInput.fileDescriptor)
                     let kind: InputWalker.FileKind = reader.format == .text
                         ? .text(compressed: false) : .jsonLines(compressed: false)
@@ -94,6 +98,7 @@ extension ArticleReader {
                     switch FileChunkReader.open(path: file.path) {
                     case .success(let source):
                         summary.files += 1
+                        origin = Article.originPath(of: file.path)
                         try read(source, path: file.path, kind: file.kind, defaultID: file.defaultID)
                     case .failure(let failure):
                         report(IngestError(failure, at: SourceLocation(path: file.path)))
@@ -160,12 +165,18 @@ extension ArticleReader {
 
         /// Hands an article on, unless its id was read before.
         private mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
+            if found.id.utf8.count > Article.maximumIDLength {
+                report(.idTooLong(location, id: found.id, limit: Article.maximumIDLength))
+                return
+            }
             if let first = firstSeen[found.id] {
                 report(.duplicateID(location, id: found.id, firstSeen: first))
                 return
             }
             firstSeen[found.id] = location
             summary.articles += 1
+            var found = found
+            found.origin = origin
             try article(found)
         }
 

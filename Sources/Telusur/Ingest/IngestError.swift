@@ -52,6 +52,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A text file opens front matter with `---` on its first line but never
     /// closes it.
     case unclosedFrontMatter(SourceLocation)
+    /// An id longer than `limit` UTF-8 bytes, more than the index's terms can hold
+    /// (see ``Article/maximumIDLength``).
+    case idTooLong(SourceLocation, id: String, limit: Int)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -62,7 +65,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
              .fileTooLarge(let location, _), .invalidUTF8(let location, _), .malformedJSON(let location, _),
              .notAnObject(let location, _), .missingField(let location, _),
              .wrongFieldType(let location, _, _, _), .invalidDate(let location, _), .emptyBody(let location),
-             .duplicateID(let location, _, _), .unclosedFrontMatter(let location):
+             .duplicateID(let location, _, _), .unclosedFrontMatter(let location),
+             .idTooLong(let location, _, _):
             return location
         }
     }
@@ -120,6 +124,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unclosedFrontMatter:
             return "\(location): front matter opened with --- is never closed; "
                 + "add a line --- after its key: value lines"
+        case .idTooLong(_, let id, let limit):
+            return "\(location): id \"\(id.prefix(40))…\" is \(id.utf8.count) bytes, longer than the \(limit) an index can hold; "
+                + "give the article a shorter id, the others were read"
         }
     }
 

@@ -62,7 +62,8 @@ public struct Highlighter: Sendable {
                 }
             }
             for mention in recognizer.agencies.mentions(in: text) where agencies.contains(where: {
-                $0.agency == mention.agency && ($0.region == nil || $0.region == mention.region)
+                let parent = recognizer.persons.lexicon.agencyByID[mention.agency]?.parent
+                return ($0.agency == mention.agency || $0.agency == parent) && ($0.region == nil || $0.region == mention.region)
             }) {
                 marked.append(mention.range)
             }

@@ -13,7 +13,7 @@ public struct TerminalRenderer: Sendable {
         public static let plain = Style(match: ("", ""), title: ("", ""), dim: ("", ""))
     }
 
-    private let style: Style
+    let style: Style
 
     public init(style: Style) { self.style = style }
 
@@ -23,12 +23,14 @@ public struct TerminalRenderer: Sendable {
         var out = ""
         for hit in results.hits {
             let record = hit.article
-            out += "\(hit.rank). \(style.title.0)\(record.title.isEmpty ? record.id : record.title)\(style.title.1)\n"
-            let meta = [record.date, record.source, record.id].compactMap { $0 }.filter { !$0.isEmpty }
+            let title = (record.title.isEmpty ? record.id : record.title).terminalSafe()
+            out += "\(hit.rank). \(style.title.0)\(title)\(style.title.1)\n"
+            let meta = [record.date, record.source, record.id].compactMap { $0?.terminalSafe() }.filter { !$0.isEmpty }
             out += "   \(style.dim.0)\(meta.joined(separator: " · "))\(style.dim.1)\n"
             for paragraph in hit.paragraphs {
                 let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
-                let text = Highlighter.wrap(snippet.text, ranges: snippet.ranges, open: style.match.0, close: style.match.1)
+                let text = Highlighter.wrap(snippet.text.terminalSafe(), ranges: snippet.ranges,
+                                            open: style.match.0, close: style.match.1)
                 let label = paragraph.number == 0 ? "title" : "¶\(paragraph.number)"
                 out += "   \(style.dim.0)\(label)\(style.dim.1) \(text)\n"
             }

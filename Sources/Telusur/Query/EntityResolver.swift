@@ -21,12 +21,13 @@ public struct AgencyReference: Sendable, Equatable, Hashable {
 
 struct EntityResolver {
     let database: XapianDatabase
-    let recognizer: EntityRecognizer
+    /// Loads the recognizer when a query first needs it.
+    let recognizer: () throws -> EntityRecognizer
     var resolved = ResolvedEntities()
 
     /// The index term for a person.
     mutating func personTerm(_ text: String) throws -> String {
-        let key = recognizer.persons.queryKey(text)
+        let key = try recognizer().persons.queryKey(text)
         guard !key.isEmpty else { throw SearchError.unknownPerson(name: text, candidates: []) }
         let name = try resolvePerson(key, typed: text)
         resolved.persons.append(name)
@@ -55,7 +56,7 @@ struct EntityResolver {
 
     /// The index term for an agency, with its region when one was typed.
     mutating func agencyTerm(_ text: String) throws -> String {
-        guard let (agency, region) = recognizer.agencies.queryAgency(text) else {
+        guard let (agency, region) = try recognizer().agencies.queryAgency(text) else {
             throw SearchError.unknownAgency(name: text)
         }
         resolved.agencies.append(AgencyReference(agency: agency, region: region))

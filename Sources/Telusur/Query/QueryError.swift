@@ -22,6 +22,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooDeep
         /// More clauses than the parser allows.
         case tooLong
+        /// Nothing searchable: only emoji, punctuation or symbols, which are not indexed.
+        case nothingToSearch
     }
 
     /// The query as typed.
@@ -55,14 +57,31 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "parentheses nested too deeply at column \(column); at most \(QueryParser.maxDepth) levels"
         case .tooLong:
             return "query too long at column \(column); at most \(QueryParser.maxClauses) words"
+        case .nothingToSearch:
+            return "nothing to search for: the query has no letters or digits (emoji, punctuation and symbols are not indexed)"
         }
     }
 
-    /// The query with a caret under the column, for a terminal.
+    /// The query with a caret under the column, for a terminal. A long query is cut to
+    /// about ``pointerWidth`` characters around the column, with "…" where cut.
     public var pointer: String {
-        let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
-        return "  " + query + "\n  " + caret
+        let characters = Array(query)
+        let width = Self.pointerWidth
+        guard characters.count > width else {
+            let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
+            return "  " + query + "\n  " + caret
+        }
+        let at = min(max(0, column - 1), characters.count)
+        let start = max(0, min(at - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        let caret = String(repeating: " ", count: head.count + at - start) + "^"
+        return "  " + head + String(characters[start..<end]) + tail + "\n  " + caret
     }
+
+    /// The most characters of the query ``pointer`` shows.
+    public static let pointerWidth = 72
 
     public var description: String { message }
 }

@@ -31,6 +31,11 @@ public struct QueryParser: Sendable {
         let lexemes = try Lexer(text: text).lex()
         var state = State(text: text, lexemes: lexemes, tokenizer: tokenizer)
         let root = try state.parseOr(depth: 0)
+        if root == nil, text.contains(where: { !$0.isWhitespace }) {
+            // Only emoji, punctuation or symbols: nothing the index holds. Without this the
+            // empty tree would match every article.
+            throw QueryError(query: text, column: 1, reason: .nothingToSearch)
+        }
         if let extra = state.peek {
             if case .close = extra.kind {
                 throw QueryError(query: text, column: extra.column, reason: .unexpectedClosingParenthesis)
@@ -74,6 +79,11 @@ private struct Lexer {
             if c == ")" { result.append(Lexeme(kind: .close, column: column)); i += 1; continue }
             if Self.quotes.contains(c) {
                 let (body, next) = try quoted(chars, from: i)
+                // A phrase's words count toward the limit as much as bare words do.
+                words += max(1, body.split(whereSeparator: \.isWhitespace).count)
+                if words > QueryParser.maxClauses {
+                    throw QueryError(query: text, column: column, reason: .tooLong)
+                }
                 result.append(Lexeme(kind: .quoted(body), column: column))
                 i = next
                 continue
@@ -283,7 +293,7 @@ private struct State {
         case .word(let word):
             return try wordNode(word, column: next.column)
         case .field(let name):
-            return try fieldNode(name, column: next.column)
+            return try fieldNode(name, column: next.column, depth: depth)
         case .and, .or, .not, .near, .minus, .plus:
             throw QueryError(query: text, column: next.column, reason: .danglingOperator(Self.name(next.kind)))
         }
@@ -331,7 +341,7 @@ private struct State {
         return phrase(word)
     }
 
-    mutating func fieldNode(_ name: String, column: Int) throws(QueryError) -> QueryNode? {
+    mutating func fieldNode(_ name: String, column: Int, depth: Int) throws(QueryError) -> QueryNode? {
         guard let field = QueryField(rawValue: name) else {
             throw QueryError(query: text, column: column, reason: .unknownField(name))
         }
@@ -346,12 +356,17 @@ private struct State {
             guard field == .title else {
                 throw QueryError(query: text, column: column, reason: .emptyField(name))
             }
-            return try parsePrimary(depth: 0).map { .title($0) }
+            // The group nests like any other: `title:(title:(…` must not restart the count.
+            return try parsePrimary(depth: depth).map { .title($0) }
         default:
             throw QueryError(query: text, column: column, reason: .emptyField(name))
         }
         index += 1
         let valueColumn = value.column
+        if field == .source || field == .id, raw.allSatisfy(\.isWhitespace) {
+            // `source:""` would filter on an empty value and silently match nothing.
+            throw QueryError(query: text, column: column, reason: .emptyField(name))
+        }
         switch field {
         case .title:
             let node: QueryNode?

@@ -12,6 +12,8 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
     case unknownPerson(name: String, candidates: [String])
     /// An `agency:` value that names no body in the gazetteer.
     case unknownAgency(name: String)
+    /// The query has nothing to search for (only punctuation, or only operators).
+    case emptyQuery(String)
     /// No article with that id in the index.
     case articleMissing(id: String)
     /// The curated entity data could not be loaded.
@@ -61,6 +63,8 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
             return "unknown agency \"\(name)\"; `telusur agencies --match \(name.split(separator: " ").first ?? "")` lists the known ones"
         case .entityData(let error):
             return error.description
+        case .emptyQuery(let text):
+            return "the query \"\(text)\" has no word to search for; type words, \"a phrase\" or a field such as source:kompas.com"
         case .articleMissing(let id):
             return "no article with id \"\(id)\" in the index; `telusur search --ids ...` prints the ids it has"
         case .failed(let index, let reason):

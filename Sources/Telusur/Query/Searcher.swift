@@ -21,7 +21,8 @@ public final class Searcher {
     /// with ``allowPartial``); tried again by ``refresh()``.
     public private(set) var missingShards: [UnreachableShard] = []
     private let connector: ShardConnector
-    private var database: XapianDatabase
+    /// Every shard as one database; replaced when the shards are connected again.
+    private(set) var database: XapianDatabase
     /// True when a shard is served by another process: counting then uses only what
     /// Xapian's remote protocol carries.
     private var hasRemote: Bool
@@ -33,7 +34,9 @@ public final class Searcher {
     /// The value that breaks ties between equal scores (``Schema/orderSlot``; the date
     /// alone on indexes built before schema version 2).
     private var tieBreakSlot = Schema.orderSlot
-    private let recognizer: EntityRecognizer
+    /// Built on first use (a `person:` or `agency:` query): loading the gazetteer costs
+    /// more than a whole one-word search.
+    private var recognizerStore: EntityRecognizer?
     /// Docid → article, for counting articles without reading values; rebuilt when
     /// the database moves to a new revision.
     private var articleMap: XapianArticleMap?
@@ -76,10 +79,6 @@ public final class Searcher {
         self.location = location
         self.allowPartial = allowPartial
         connector = try ShardConnector(location: location)
-        switch EntityLexicon.shared {
-        case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
-        case .failure(let error): throw SearchError.entityData(error)
-        }
         let connection = try connector.connect(allowPartial: allowPartial)
         database = connection.database
         hasRemote = connection.hasRemote
@@ -95,6 +94,19 @@ public final class Searcher {
 
     /// The shards of the index, as its stub lists them (one for an index that is one database).
     public var shards: [IndexShard] { connector.shards }
+
+    /// The entity recognizer, loaded once.
+    private func recognizer() throws -> EntityRecognizer {
+        if let recognizerStore { return recognizerStore }
+        switch EntityLexicon.shared {
+        case .success(let lexicon):
+            let made = EntityRecognizer(lexicon: lexicon)
+            recognizerStore = made
+            return made
+        case .failure(let error):
+            throw SearchError.entityData(error)
+        }
+    }
 
     /// Moves to the latest committed state of the index; true when it changed. When
     /// shards were missing, or a remote one went away, connects to every shard again.
@@ -136,7 +148,8 @@ public final class Searcher {
 
     /// Runs a parsed query and returns one page of articles with exact totals.
     public func search(_ query: ParsedQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        try retryingOnModification {
+        guard query.root != nil else { throw SearchError.emptyQuery(query.text) }
+        return try retryingOnModification {
             let clock = ContinuousClock()
             let start = clock.now
             var results = try run(query, options: options)
@@ -153,7 +166,7 @@ public final class Searcher {
     }
 
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
-        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: recognizer))
+        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
         var compiled = try compiler.compile(query.root)
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])

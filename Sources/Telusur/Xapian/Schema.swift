@@ -87,6 +87,11 @@ public enum Schema {
     /// its term frequency is the number of articles containing the word.
     public static let articleWordPrefix = "W"
 
+    /// Prefix of the origin term, on the title document only: "XO" + the absolute path
+    /// of the file the article was read from (none for standard input, or when the path
+    /// is too long for a term). `telusur index --prune` finds gone files by it.
+    public static let originPrefix = "XO"
+
     /// The unique id term of one paragraph: `Q<article id>#<number>`.
     public static func paragraphTerm(article id: String, number: Int) -> String {
         "Q" + id + "#" + String(number)

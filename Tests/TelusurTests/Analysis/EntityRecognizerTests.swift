@@ -32,6 +32,7 @@ import Testing
         "Melihat komunikasi yang dijalin antar Forkopimda.",
         "Badan Pengawas Pemilu Kota Palembang.",
         "Pada Januari lalu, Republik Indonesia menggelar Pemilu.",
+        "Rapat Koordinasi Forkopimda Provinsi Sumatera Selatan.",
     ])
     func rejectsWordsThatAreNotNames(_ text: String) {
         #expect(recognizer.mentions(in: text).isEmpty, "\(recognizer.mentions(in: text).map(\.key))")
@@ -118,5 +119,35 @@ import Testing
     ])
     func placesLeaguesAndPortfoliosAreNotPeople(_ text: String, _ keys: [String]) {
         #expect(recognizer.mentions(in: text).map(\.key) == keys)
+    }
+}
+
+@Suite struct EntityBenchmarkLessonsTests {
+    let recognizer = EntityRecognizer(lexicon: PersonRecognizerTests.lexicon)
+
+    @Test func aUnitAlsoCountsForItsParentBody() {
+        let entities = recognizer.recognize(["Kepala Badan Intelijen Negara Daerah (Kabinda) Sumsel Brigjen TNI Armansyah."])
+        #expect(entities[0].agencies.contains("binda"))
+        #expect(entities[0].agencies.contains("bin"))
+        let navy = recognizer.recognize(["TNI AL membebaskan delapan nelayan."])
+        #expect(navy[0].agencies.contains("tni"))
+    }
+
+    @Test func headlineVerbsAreCutFromNames() {
+        let entities = recognizer.recognize([
+            "Firli Bahuri Terpilih Jadi Ketua KPK",
+            "Firli Bahuri terpilih secara aklamasi. Ia jadi ketua baru.",
+        ])
+        #expect(entities[0].persons == ["firli bahuri"])
+    }
+
+    @Test func aBareSurnameIsNotSomeoneElsesFullName() {
+        let entities = recognizer.recognize(["\"Kami sudah siap,\" kata Fatoni, Jaksa Penuntut Umum."])
+        #expect(!entities[0].persons.contains("agus fatoni"))
+    }
+
+    @Test func ticketsYieldBothCandidates() {
+        let entities = recognizer.recognize(["Pasangan Jokowi-Ma'ruf unggul di Sumsel."])
+        #expect(Set(entities[0].persons).isSuperset(of: ["joko widodo", "ma'ruf amin"]))
     }
 }

@@ -142,3 +142,24 @@ import Testing
         #expect(try searcher.search("konflik", options: quick).total == MatchTotals(articles: 2, paragraphs: 4, exact: true))
     }
 }
+
+@Suite struct NameCompletionTests {
+    @Test func completesPersonsAndAgenciesTheIndexKnows() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index([
+            Fixtures.article("a", "Gubernur Sumatera Selatan, H. Herman Deru, SH., MM. hadir bersama KPU Sumsel."),
+        ], in: directory)
+        #expect(try searcher.names(of: "person", startingWith: "her") == ["Herman Deru"])
+        #expect(try searcher.names(of: "agency", startingWith: "kp").contains("KPU"))
+        #expect(try searcher.names(of: "person", startingWith: "zzz").isEmpty)
+    }
+}
+
+@Suite struct EmptyQueryTests {
+    @Test(arguments: ["-", "()", "—", "\"\""])
+    func aQueryWithoutWordsIsAnErrorNotEverything(_ text: String) throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index(SearcherTests.articles, in: directory)
+        #expect(throws: SearchError.self) { try searcher.search(text) }
+    }
+}
