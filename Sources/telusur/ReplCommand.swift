@@ -17,6 +17,7 @@ struct ReplCommand: ParsableCommand {
     )
 
     @OptionGroup var indexOption: IndexOption
+    @OptionGroup var shardOption: ShardOption
 
     @Option(help: "Colour matches: auto (on a terminal), always or never.")
     var color: ColorChoice = .auto
@@ -34,7 +35,8 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let searcher: Searcher
         do {
-            searcher = try Searcher(location: indexOption.location)
+            searcher = try shardOption.searcher(indexOption.location)
+            reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }

@@ -48,18 +48,26 @@ public struct IndexChecker {
     ///   opened at all (a damaged index says so here).
     public func check(verbose: Bool = false) throws -> Report {
         guard location.exists else { throw IndexingError.missing(index: location.path) }
+        // A sharded index: each shard's files, then the articles through the stub.
+        let shards = try localShards()
         do {
-            let structure = try XapianMaintenance.check(path: location.path, verbose: verbose)
-            var report = Report(structureErrors: structure.errors, structureReport: structure.report,
+            var report = Report(structureErrors: 0, structureReport: "",
                                 articles: 0, paragraphs: 0, documents: 0, problems: [], problemCount: 0)
-            if structure.errors > 0 { return report }
-            let database = try XapianDatabase(paths: [location.path])
+            for shard in shards {
+                let structure = try XapianMaintenance.check(path: shard, verbose: verbose)
+                report.structureErrors += structure.errors
+                report.structureReport += shards.count > 1 ? "\(shard):\n" + structure.report : structure.report
+            }
+            if report.structureErrors > 0 { return report }
+            let database = try XapianDatabase(paths: [location.stubPath ?? location.path])
             do {
                 try checkArticles(in: database, into: &report)
+                if shards.count > 1 { try checkRouting(shards, into: &report) }
             } catch let error as XapianError where error.kind == .databaseModified {
                 // An indexer committed twice while we read: start again on its last commit.
                 try database.reopen()
                 try checkArticles(in: database, into: &report)
+                if shards.count > 1 { try checkRouting(shards, into: &report) }
             }
             return report
         } catch let error as XapianError where error.kind == .databaseCorrupt {
@@ -68,6 +76,33 @@ public struct IndexChecker {
                           articles: 0, paragraphs: 0, documents: 0, problems: [], problemCount: 0)
         } catch let error as XapianError {
             throw IndexingError.maintenanceFailed(index: location.path, operation: "checking", reason: error.message)
+        }
+    }
+
+    /// The database directories to check: the index, or each shard its stub lists.
+    private func localShards() throws -> [String] {
+        guard location.isSharded else { return [location.path] }
+        return try location.shards().map { shard in
+            guard case .local(let path) = shard.address else { throw IndexingError.remoteShard(index: location.path, shard: shard) }
+            return path
+        }
+    }
+
+    /// On a sharded index: every article is in the shard ``ShardRouter`` picks for it
+    /// (elsewhere, re-indexing it would leave a second copy).
+    private func checkRouting(_ shards: [String], into report: inout Report) throws {
+        let router = ShardRouter(count: shards.count)
+        for (number, path) in shards.enumerated() {
+            let shard = try XapianDatabase(paths: [path])
+            for title in try shard.documents(withTerm: Schema.titleDocumentTerm) {
+                let (_, id) = try shard.document(title, slot: Schema.articleSlot)
+                let expected = router.shard(for: id)
+                guard expected != number else { continue }
+                report.problemCount += 1
+                if report.problems.count < Self.maxListed {
+                    report.problems.append("article \"\(id)\" is in shard \(number) (\(path)) instead of shard \(expected)")
+                }
+            }
         }
     }
 

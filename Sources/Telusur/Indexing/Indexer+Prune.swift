@@ -25,7 +25,8 @@ extension Indexer {
         let root = Article.originPath(of: path)
         var gone: [PrunedArticle] = []
         do {
-            let database = try XapianDatabase(paths: [location.path])
+            // A sharded index through its stub: every shard as one database.
+            let database = try XapianDatabase(paths: [location.stubPath ?? location.path])
             let below = Schema.term(Schema.originPrefix, root == "/" ? root : root + "/")
             var terms = try database.terms(prefix: below).map(\.term)
             let itself = Schema.term(Schema.originPrefix, root)

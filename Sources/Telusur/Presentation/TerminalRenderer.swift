@@ -77,6 +77,9 @@ public struct TerminalRenderer: Sendable {
             line += "; showing \(first)–\(last)"
         }
         let ms = (results.elapsedMilliseconds * 100).rounded() / 100
-        return "\(style.dim.0)\(line) · \(ms) ms\(style.dim.1)\n"
+        // --allow-partial: the totals are those of the shards that answered.
+        let missing = results.missingShards.map(\.shard.name)
+        let partial = missing.isEmpty ? "" : " · not searched: " + missing.joined(separator: ", ")
+        return "\(style.dim.0)\(line) · \(ms) ms\(partial)\(style.dim.1)\n"
     }
 }

@@ -106,6 +106,61 @@ struct ShardCLITests {
         #expect(!TCPShardServer.canConnect(port: port))  // the server and its connection processes are gone
     }
 
+    @Test func removeCompactCheckAndPruneWorkOnShards() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let sources = directory.path + "/src"
+        for number in 0..<6 {
+            try directory.write("src/rilis-\(number).txt", "Rilis nomor \(number) tentang rapat koordinasi pemilu di Palembang.\n")
+        }
+        #expect(try CommandRunner.run(["index", "--index", index, "--shards", "3", sources]).status == 0)
+        // remove finds each article's shard.
+        let removed = try CommandRunner.run(["remove", "--index", index, "rilis-0.txt", "rilis-1.txt", "tidak-ada"])
+        #expect(removed.status == 1)
+        #expect(removed.stdout.contains("removed 2 articles"))
+        #expect(try CommandRunner.run(["search", "--index", index, "--ids", "rilis"]).stdout.split(separator: "\n").count == 4)
+        // compact each shard; nothing is lost.
+        let compacted = try CommandRunner.run(["compact", "--index", index])
+        #expect(compacted.status == 0, "\(compacted.stderr)")
+        #expect(compacted.stdout.contains("compacted \(index)"))
+        #expect(try CommandRunner.run(["search", "--index", index, "--ids", "rilis"]).stdout.split(separator: "\n").count == 4)
+        // check: every shard's files and every article, in its own shard.
+        let checked = try CommandRunner.run(["check", "--index", index])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("articles     4, all whole, each once"))
+        // --prune: files gone from the source directory leave every shard.
+        try FileManager.default.removeItem(atPath: sources + "/rilis-2.txt")
+        let pruned = try CommandRunner.run(["index", "--index", index, "--prune", sources])
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        // (the run indexed rilis-0 and rilis-1 again: their files are still there)
+        let left = try CommandRunner.run(["search", "--index", index, "--ids", "rilis"]).stdout.split(separator: "\n")
+        #expect(Set(left) == ["rilis-0.txt", "rilis-1.txt", "rilis-3.txt", "rilis-4.txt", "rilis-5.txt"])
+        // An article written straight into the wrong shard is found by check.
+        let wrongShard = (0..<3).first { ShardRouterProbe.shard(for: "nyasar", of: 3) != $0 }!
+        let straight = try CommandRunner.run(["index", "--index", index + "/shard-0\(wrongShard)", "-"],
+                                             stdin: #"{"id":"nyasar","title":"Salah tempat","date":null,"source":null,"url":null,"body":"Artikel di shard yang salah."}"# + "\n")
+        #expect(straight.status == 0, "\(straight.stderr)")
+        let bad = try CommandRunner.run(["check", "--index", index])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.contains("article \"nyasar\" is in shard \(wrongShard)"))
+    }
+
+    @Test(.enabled(if: TCPShardServer.isInstalled))
+    func theReplSaysWhichShardsItDidNotSearch() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        #expect(try CommandRunner.run(["index", "--index", index, "--shards", "2", Repository.seeds]).status == 0)
+        let port = try TCPShardServer.freePort()  // nothing listens there
+        let stub = try directory.write("s.stub", "auto Index/shard-00\nauto Index/shard-01\nremote 127.0.0.1:\(port)\n")
+        let refused = try CommandRunner.run(["repl", "--index", stub], stdin: "konflik\n")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("shard remote 127.0.0.1:\(port) (line 3 of \(stub)) is unreachable"))
+        let partial = try CommandRunner.run(["repl", "--index", stub, "--allow-partial", "--color", "never"], stdin: "konflik\n")
+        #expect(partial.status == 0, "\(partial.stderr)")
+        #expect(partial.stdout.contains("not searched: remote 127.0.0.1:\(port)"))
+        #expect(partial.stdout.contains("2 articles"))
+    }
+
     @Test func shardServerSaysWhatIsMissing() throws {
         let directory = TemporaryDirectory()
         let index = directory.path + "/Index"
@@ -162,5 +217,17 @@ final class BackgroundCommand {
             usleep(20_000)
         }
         return condition()
+    }
+}
+
+/// The router's placement, as the index computes it (FNV-1a 64 of the id, mod N).
+enum ShardRouterProbe {
+    static func shard(for id: String, of count: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(count))
     }
 }
