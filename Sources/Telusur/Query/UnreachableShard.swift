@@ -5,6 +5,7 @@ public struct UnreachableShard: Sendable, Equatable, CustomStringConvertible {
     /// What failed, in Xapian's words ("NetworkError: Couldn't connect (Connection refused)").
     public var reason: String
 
+    /// A shard and what failed when it was opened or searched.
     public init(shard: IndexShard, reason: String) {
         self.shard = shard
         self.reason = reason

@@ -26,6 +26,7 @@ public struct ShardServer: Sendable {
     /// The address listened on unless told otherwise.
     public static let loopback = "127.0.0.1"
 
+    /// A server for `index` on `interface:port` (nothing is started until ``run(started:)``).
     public init(index: IndexLocation, port: Int, interface: String = ShardServer.loopback) {
         self.index = index
         self.port = port
