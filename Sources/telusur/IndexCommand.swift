@@ -36,6 +36,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
 
+    @Option(help: "Show a progress line on standard error: auto (on a terminal, not with --quiet), always or never.")
+    var progress: ColorChoice = .auto
+
     @Argument(help: ArgumentHelp("Files or directories to index; - reads JSON Lines from standard input.", valueName: "PATH"))
     var paths: [String]
 
@@ -51,8 +54,25 @@ struct IndexCommand: ParsableCommand {
             try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
         }
         var problems = 0
+        let showProgress = progress == .always || (progress == .auto && !quiet && isatty(STDERR_FILENO) != 0)
+        let meter = IndexingProgress()
+        var lastDraw = clock.now
+        var articlesSeen = 0
+        var paragraphsSeen = 0
+        func draw(final: Bool) {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let line = meter.line(articles: articlesSeen, paragraphs: paragraphsSeen, seconds: seconds)
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (final ? "\n" : "")).utf8))
+        }
         let reader = ArticleReader(paths: paths, format: format)
         let summary = try reader.read(article: { article in
+            articlesSeen += 1
+            paragraphsSeen += article.paragraphs.count
+            if showProgress, (clock.now - lastDraw) > .milliseconds(Int(IndexingProgress.interval * 1000)) {
+                draw(final: false)
+                lastDraw = clock.now
+            }
             do {
                 try indexer.add(article)
             } catch IndexingError.idTooLong(let id) {
@@ -64,6 +84,7 @@ struct IndexCommand: ParsableCommand {
             printError("telusur: \(problem)")
         })
         try indexer.commit()
+        if showProgress { draw(final: true) }
         let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let totals = indexer.totals

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Telusur
 
 /// The `telusur` executable end to end: real files, a real index, real exit statuses.
 @Suite struct CLITests {
@@ -305,4 +306,24 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["suggestion"] as? String == "bawasl".replacingOccurrences(of: "bawasl", with: "bawaslu"))
     }
+}
+
+@Suite struct IndexProgressTests {
+    @Test func progressLineOnlyWhenAskedOrOnATerminal() throws {
+        let directory = TemporaryDirectory()
+        let piped = try CommandRunner.run(["index", "--index", directory.path + "/a", Repository.seeds])
+        #expect(!piped.stderr.contains("articles/s"))
+        let forced = try CommandRunner.run(["index", "--progress", "always", "--index", directory.path + "/b", Repository.seeds])
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains("2 articles · 19 paragraphs · "))
+        #expect(forced.stderr.hasSuffix("\n"))
+    }
+
+    @Test func lineFormat() {
+        #expect(IndexingProgressLine.sample == "1200 articles · 9000 paragraphs · 400 articles/s · 0:03")
+    }
+}
+
+enum IndexingProgressLine {
+    static let sample = IndexingProgress().line(articles: 1200, paragraphs: 9000, seconds: 3)
 }
