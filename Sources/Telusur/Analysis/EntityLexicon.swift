@@ -57,6 +57,9 @@ public final class EntityLexicon: Sendable {
     public let regions: [Region]
     /// Alias (normalised) → canonical full name, as written.
     public let personAliases: [String: String]
+    /// The aliases exactly as written ("SBY", "Jokowi"): a one-word alias counts only
+    /// in that spelling, so the road marker "Sby 233" is not Susilo Bambang Yudhoyono.
+    let aliasSurfaces: Set<String>
     /// Honorifics, degrees and ranks, normalised: stripped around names.
     let titles: Set<String>
     /// Degrees written after a name ("SH", "MM"), normalised.
@@ -99,10 +102,12 @@ public final class EntityLexicon: Sendable {
         agencyByID = Dictionary(agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         regions = try load("regions.json", as: RegionFile.self).regions
         var aliases: [String: String] = [:]
-        for (alias, name) in try load("person-aliases.json", as: AliasFile.self).aliases {
+        let aliasFile = try load("person-aliases.json", as: AliasFile.self).aliases
+        for (alias, name) in aliasFile {
             aliases[Self.key(alias, tokenizer)] = name
         }
         personAliases = aliases
+        aliasSurfaces = Set(aliasFile.keys)
         let words = try load("person-lexicon.json", as: Words.self)
         func set(_ list: [String]) -> Set<String> {
             Set(list.flatMap { tokenizer.tokenize($0).filter { $0.kind != .compound }.map(\.term) })

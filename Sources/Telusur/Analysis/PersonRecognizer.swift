@@ -146,7 +146,7 @@ public struct PersonRecognizer: Sendable {
             letters += 1
             if scalar.properties.isUppercase { capitals += 1 }
         }
-        if letters > 1 && letters == capitals { return .other }
+        if letters > 1 && letters == capitals { return lexicon.aliasSurfaces.contains(String(surface)) ? .name : .other }
         return .name
     }
 
@@ -176,7 +176,9 @@ public struct PersonRecognizer: Sendable {
             // "Presiden Amerika Serikat Donald Trump": a name may follow a place or another
             // non-name word; keep what follows the last one. A body's name ("Badan ...") is
             // never a person.
-            if segment.contains(where: { Self.bodyWords.contains($0.token.term) }) { segment.removeAll() }
+            // A body's name ("Badan ...", "Universitas Gadjah Mada") is never a person;
+            // only a known alias may follow one ("Partai Demokrat SBY").
+            let inBody = segment.contains(where: { Self.bodyWords.contains($0.token.term) })
             if segment.contains(where: isNotName) {
                 // The longest run of name words; on a tie the later one ("Presiden Amerika
                 // Serikat Donald Trump", "Firli Bahuri Terpilih Jadi").
@@ -188,8 +190,9 @@ public struct PersonRecognizer: Sendable {
                 }
                 if segment.count - start >= best.count && segment.count > start { best = start..<segment.count }
                 // A lone word left by the cut is too weak to call a name.
-                let alias = best.count == 1 && lexicon.personAliases[segment[best.lowerBound].token.term] != nil
-                let kept = best.count >= 2 || alias ? Array(segment[best]) : []
+                let runKey = segment[best].map(\.token.term).joined(separator: " ")
+                let alias = !best.isEmpty && lexicon.personAliases[runKey] != nil
+                let kept = alias || (best.count >= 2 && !inBody) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
                 }
@@ -215,6 +218,10 @@ public struct PersonRecognizer: Sendable {
             }
             let lower = surfaceStart ?? first.token.range.lowerBound
             let name = segment.map { String($0.surface) }.joined(separator: " ")
+            // A one-word alias only in its own spelling ("SBY", not "Sby").
+            if segment.count == 1, lexicon.personAliases[key] != nil, !lexicon.aliasSurfaces.contains(String(first.surface)) {
+                return
+            }
             result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
                                         name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled))
         }

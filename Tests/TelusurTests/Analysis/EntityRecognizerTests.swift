@@ -151,3 +151,12 @@ import Testing
         #expect(Set(entities[0].persons).isSuperset(of: ["joko widodo", "ma'ruf amin"]))
     }
 }
+
+@Suite struct AliasSpellingTests {
+    let recognizer = EntityRecognizer(lexicon: PersonRecognizerTests.lexicon)
+
+    @Test func anAcronymAliasCountsInItsOwnSpellingOnly() {
+        #expect(recognizer.recognize(["Ketua Umum Partai Demokrat SBY hadir."])[0].persons.contains("susilo bambang yudhoyono"))
+        #expect(!recognizer.recognize(["Perbaikan jalan di km Sby 233+500."])[0].persons.contains("susilo bambang yudhoyono"))
+    }
+}
