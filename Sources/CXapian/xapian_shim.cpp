@@ -479,13 +479,6 @@ tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err) 
     TX_CATCH
 }
 
-tx_status tx_database_avlength(tx_database *db, double *avlength, tx_error *err) {
-    TX_TRY
-    *avlength = db->db.get_avlength();
-    return TX_OK;
-    TX_CATCH
-}
-
 tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
                                uint32_t *freq, tx_error *err) {
     TX_TRY
@@ -664,13 +657,6 @@ tx_status tx_query_match_all(tx_query **out, tx_error *err) {
     TX_CATCH
 }
 
-tx_status tx_query_describe(const tx_query *q, char **out, size_t *out_len,
-                            tx_error *err) {
-    TX_TRY
-    return give(q->q.get_description(), out, out_len, err);
-    TX_CATCH
-}
-
 void tx_query_free(tx_query *q) { delete q; }
 
 // ------------------------------------------------------------------ matching
@@ -779,24 +765,6 @@ void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct) {
     uint32_t n = 0;
     for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) ++n;
     *distinct = n;
-}
-
-tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err) {
-    TX_TRY
-    auto *t = new tx_terms();
-    try {
-        Xapian::doccount size = 0;
-        for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) ++size;
-        const Xapian::doccount n = max ? std::min<Xapian::doccount>(max, size) : size;
-        for (auto it = s->spy.top_values_begin(n); it != s->spy.top_values_end(n); ++it)
-            t->items.emplace_back(*it, it.get_termfreq());
-    } catch (...) {
-        delete t;
-        throw;
-    }
-    *out = t;
-    return TX_OK;
-    TX_CATCH
 }
 
 void tx_spy_free(tx_spy *s) { delete s; }

@@ -17,8 +17,7 @@ struct PersonCommand: ParsableCommand {
     var name: [String]
 
     func run() throws {
-        let text = name.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
-        try output.run("person:\"\(text)\"", index: indexOption.location)
+        try output.run(CommandLineQuery.field(.person, name), index: indexOption.location)
     }
 }
 
@@ -37,8 +36,7 @@ struct AgencyCommand: ParsableCommand {
     var name: [String]
 
     func run() throws {
-        let text = name.joined(separator: " ").replacingOccurrences(of: "\"", with: "")
-        try output.run("agency:\"\(text)\"", index: indexOption.location)
+        try output.run(CommandLineQuery.field(.agency, name), index: indexOption.location)
     }
 }
 

@@ -149,8 +149,6 @@ tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_erro
 /* Database::reopen(); *changed is 1 when a newer revision was opened. */
 tx_status tx_database_reopen(tx_database *db, int *changed, tx_error *err);
 tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err);
-/* get_avlength (average document length in terms). */
-tx_status tx_database_avlength(tx_database *db, double *avlength, tx_error *err);
 /* get_termfreq: how many documents index term. */
 tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
                                uint32_t *freq, tx_error *err);
@@ -226,9 +224,6 @@ tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansi
                             tx_query **out, tx_error *err);
 /* Query::MatchAll. */
 tx_status tx_query_match_all(tx_query **out, tx_error *err);
-/* get_description(), malloc'd, for debugging output. */
-tx_status tx_query_describe(const tx_query *q, char **out, size_t *out_len,
-                            tx_error *err);
 void tx_query_free(tx_query *q);
 
 /* ------------------------------------------------------------------ matching */
@@ -300,8 +295,6 @@ void tx_results_free(tx_results *r);
 
 /* Documents the spy saw (get_total) and distinct values. */
 void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct);
-/* The spy's values and frequencies, most frequent first, up to max (0 = all). */
-tx_status tx_spy_values(const tx_spy *s, uint32_t max, tx_terms **out, tx_error *err);
 void tx_spy_free(tx_spy *s);
 
 /* -------------------------------------------------------------- maintenance */

@@ -36,7 +36,7 @@ public struct AgencyRecognizer: Sendable {
             var seen = Set<[String]>()
             for (id, aliases) in items {
                 for alias in aliases {
-                    let terms = tokenizer.tokenize(alias).filter { $0.kind != .compound }.map(\.term)
+                    let terms = tokenizer.terms(alias)
                     guard let first = terms.first, seen.insert(terms).inserted else { continue }
                     let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
                     let capitals = terms.count == 1 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }

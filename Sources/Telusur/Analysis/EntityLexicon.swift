@@ -110,14 +110,14 @@ public final class EntityLexicon: Sendable {
         aliasSurfaces = Set(aliasFile.keys)
         let words = try load("person-lexicon.json", as: Words.self)
         func set(_ list: [String]) -> Set<String> {
-            Set(list.flatMap { tokenizer.tokenize($0).filter { $0.kind != .compound }.map(\.term) })
+            Set(list.flatMap(tokenizer.terms))
         }
         titles = set(words.honorifics + words.degrees_before + words.degrees_after + words.ranks)
         degreesAfter = set(words.degrees_after)
         var single = Set<String>()
         var phrases: [String: [[String]]] = [:]
         for office in words.offices {
-            let terms = tokenizer.tokenize(office).filter { $0.kind != .compound }.map(\.term)
+            let terms = tokenizer.terms(office)
             if terms.count == 1 { single.insert(terms[0]) } else if let first = terms.first {
                 phrases[first, default: []].append(terms)
             }
@@ -152,7 +152,7 @@ public final class EntityLexicon: Sendable {
 
     /// The normalised key of a name: its terms joined by single spaces.
     static func key(_ text: String, _ tokenizer: Tokenizer) -> String {
-        tokenizer.tokenize(text).filter { $0.kind != .compound }.map(\.term).joined(separator: " ")
+        tokenizer.terms(text).joined(separator: " ")
     }
 
     /// Finds the resource folder: next to the executable (SwiftPM copies

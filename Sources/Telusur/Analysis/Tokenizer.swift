@@ -66,6 +66,12 @@ public struct Tokenizer: Sendable {
     /// Creates a tokenizer; it holds no state, so one instance can be shared freely.
     public init() {}
 
+    /// The terms of `text` in order, compound whole forms left out (their parts carry
+    /// the positions): what a phrase, a name or an alias is matched by.
+    public func terms(_ text: String) -> [String] {
+        tokenize(text).filter { $0.kind != .compound }.map(\.term)
+    }
+
     /// Splits `text` into tokens, compounds first and then their parts.
     ///
     /// Allocates one `String` per token; indexing should prefer ``forEachToken(in:_:)``.

@@ -230,12 +230,13 @@ public final class Indexer {
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
-        let fingerprint = Self.fingerprint(of: article)
+        // One pass over the article's words: its fingerprint and its distinct words.
+        let fingerprint = scanArticleWords(article)
         let group = try fingerprint.map { try nearDuplicateGroup(of: $0) ?? article.id } ?? article.id
 
         let title = try XapianDocument()
         try addText(article.title, to: title, prefixes: ["", Schema.titlePrefix])
-        try addArticleWords(article, to: title)
+        try addArticleWords(to: title)
         for term in shared { try title.addTerm(term) }
         try addEntities(entities[0], to: title)
         for person in persons { try title.addTerm(Schema.articlePersonPrefix + person) }
@@ -265,16 +266,26 @@ public final class Indexer {
         }
     }
 
-    /// Every distinct word of the article (title and paragraphs), once, on the title
-    /// document: the term frequency of "W" + word is then the exact number of articles
-    /// that contain the word, so a one-word query is counted without a match.
-    private func addArticleWords(_ article: Article, to document: XapianDocument) throws {
+    /// Collects every distinct word of the article (title and paragraphs) for
+    /// ``addArticleWords(to:)``, and returns the SimHash of the paragraphs (the title left
+    /// out: outlets rewrite headlines), or nil when they are too short to judge.
+    private func scanArticleWords(_ article: Article) -> SimHash? {
         articleWords.removeAll(keepingCapacity: true)
-        for text in [article.title] + article.paragraphs.map(\.text) {
-            tokenizer.forEachToken(in: text) { bytes, _, _, _ in
+        var builder = SimHash.Builder()
+        tokenizer.forEachToken(in: article.title) { bytes, _, _, _ in articleWords.insert(Array(bytes)) }
+        for paragraph in article.paragraphs {
+            tokenizer.forEachToken(in: paragraph.text) { bytes, _, _, kind in
                 articleWords.insert(Array(bytes))
+                if kind != .compound { builder.add(termBytes: bytes) }
             }
         }
+        return builder.finish()
+    }
+
+    /// The words ``scanArticleWords(_:)`` collected, once each, on the title document:
+    /// the term frequency of "W" + word is then the exact number of articles that
+    /// contain the word, so a one-word query is counted without a match.
+    private func addArticleWords(to document: XapianDocument) throws {
         termBytes.removeAll(keepingCapacity: true)
         termLengths.removeAll(keepingCapacity: true)
         let prefix = Array(Schema.articleWordPrefix.utf8)
@@ -284,18 +295,6 @@ public final class Indexer {
             termLengths.append(UInt32(prefix.count + word.count))
         }
         if !termLengths.isEmpty { try document.addTerms(bytes: termBytes, lengths: termLengths) }
-    }
-
-    /// The SimHash of the article's paragraphs (the title left out: outlets rewrite headlines).
-    static func fingerprint(of article: Article) -> SimHash? {
-        var builder = SimHash.Builder()
-        let tokenizer = Tokenizer()
-        for paragraph in article.paragraphs {
-            tokenizer.forEachToken(in: paragraph.text) { bytes, _, _, kind in
-                if kind != .compound { builder.add(termBytes: bytes) }
-            }
-        }
-        return builder.finish()
     }
 
     /// The group of an indexed article whose fingerprint is within ``SimHash/threshold``

@@ -114,9 +114,9 @@ public struct ReplSession {
             offset = 0
             return .output(try render(results))
         case .person(let name):
-            return try search("person:\"\(name)\"")
+            return try search(CommandLineQuery.field(.person, [name]))
         case .agency(let name):
-            return try search("agency:\"\(name)\"")
+            return try search(CommandLineQuery.field(.agency, [name]))
         case .stats:
             try searcher.refresh()
             return .output(TerminalRenderer(style: style).render(statistics: try searcher.statistics(), index: searcher.location))

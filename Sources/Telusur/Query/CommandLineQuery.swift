@@ -16,6 +16,14 @@ public enum CommandLineQuery {
         }.joined(separator: " ")
     }
 
+    /// The query `field:"WORDS"` for a name typed after `telusur person`, `agency` or the
+    /// REPL's `:person`/`:agency`; quotes in it (straight or curly) are dropped so the
+    /// value stays one phrase.
+    public static func field(_ field: QueryField, _ words: [String]) -> String {
+        let text = words.joined(separator: " ").filter { !"\"“”„".contains($0) }
+        return "\(field.rawValue):\"\(text)\""
+    }
+
     /// True when the argument uses query syntax (quotes, parentheses, fields, operators,
     /// wildcards, negation), so it is passed through as written.
     static func hasSyntax(_ text: String) -> Bool {

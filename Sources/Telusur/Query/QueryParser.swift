@@ -313,7 +313,7 @@ private struct State {
 
     /// The terms of `text` in order, compound whole forms left out (their parts carry the positions).
     func terms(_ text: String) -> [String] {
-        tokenizer.tokenize(text).filter { $0.kind != .compound }.map(\.term)
+        tokenizer.terms(text)
     }
 
     func phrase(_ text: String) -> QueryNode? {

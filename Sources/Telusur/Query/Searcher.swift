@@ -415,7 +415,7 @@ public final class Searcher {
 
     private func listEntities(prefix: String, top: Int?, match: String?, name: (String) -> String) throws -> [EntityCount] {
         try retryingOnModification {
-            let needle = match.map { Tokenizer().tokenize($0).filter { $0.kind != .compound }.map(\.term).joined(separator: " ") }
+            let needle = match.map { Tokenizer().terms($0).joined(separator: " ") }
             var list: [EntityCount] = []
             for (term, count) in try database.terms(prefix: prefix) {
                 let key = String(term.dropFirst(prefix.count))

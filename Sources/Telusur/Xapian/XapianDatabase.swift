@@ -35,13 +35,6 @@ final class XapianDatabase {
         return Int(count)
     }
 
-    /// Average document length in terms (`get_avlength`).
-    func averageLength() throws -> Double {
-        var length = 0.0
-        try XapianCall.run { tx_database_avlength(handle, &length, $0) }
-        return length
-    }
-
     /// How many documents index `term` (`get_termfreq`).
     func frequency(of term: String) throws -> Int {
         var freq: UInt32 = 0

@@ -148,13 +148,6 @@ final class XapianSpy {
         return (TermList.read(list).map { ($0.term, $0.frequency) }, Int(unmarked))
     }
 
-    /// The most frequent values and their document counts.
-    func top(_ limit: Int) throws -> [(value: String, count: Int)] {
-        var list: OpaquePointer?
-        try XapianCall.run { tx_spy_values(handle, UInt32(clamping: limit), &list, $0) }
-        defer { tx_terms_free(list) }
-        return TermList.read(list).map { ($0.term, $0.frequency) }
-    }
 }
 
 /// Exact counts and facets of one match (the shim's `CountingSpy`, a `Xapian::MatchSpy`).

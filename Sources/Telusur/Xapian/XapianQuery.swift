@@ -86,11 +86,4 @@ final class XapianQuery {
     /// Every document (`Query::MatchAll`).
     static func matchAll() throws -> XapianQuery { try make { tx_query_match_all($0, $1) } }
 
-    /// Xapian's description of the query, for `--explain` style output and tests.
-    func describe() throws -> String {
-        var out: UnsafeMutablePointer<CChar>?
-        var length = 0
-        try XapianCall.run { tx_query_describe(handle, &out, &length, $0) }
-        return XapianCall.takeString(out, length)
-    }
 }

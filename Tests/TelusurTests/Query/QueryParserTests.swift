@@ -86,4 +86,10 @@ import Testing
     func joinsArguments(_ arguments: [String], _ expected: String) {
         #expect(CommandLineQuery.join(arguments) == expected)
     }
+
+    @Test func fieldQueriesKeepANameOnePhrase() throws {
+        #expect(CommandLineQuery.field(.person, ["Dr.", "Herman", "Deru,", "SH"]) == "person:\"Dr. Herman Deru, SH\"")
+        #expect(CommandLineQuery.field(.agency, ["“KPU", "Sumsel”"]) == "agency:\"KPU Sumsel\"")
+        #expect(try QueryParser().parse(CommandLineQuery.field(.person, ["Herman \"Deru\""])).root == .person("Herman Deru"))
+    }
 }
