@@ -59,7 +59,7 @@ public struct IndexChecker {
                 report.structureReport += shards.count > 1 ? "\(shard):\n" + structure.report : structure.report
             }
             if report.structureErrors > 0 { return report }
-            let database = try XapianDatabase(paths: [location.stubPath ?? location.path])
+            let database = try XapianDatabase(paths: shards)
             do {
                 try checkArticles(in: database, into: &report)
                 if shards.count > 1 { try checkRouting(shards, into: &report) }

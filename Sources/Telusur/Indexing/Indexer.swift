@@ -59,6 +59,8 @@ public final class Indexer {
 
     /// One writer per shard, in routing order (one for an unsharded index).
     private let writers: [XapianWriter]
+    /// The database directories the writers write, in routing order.
+    let shardPaths: [String]
     private let router: ShardRouter
     private let options: Options
     private let tokenizer = Tokenizer()
@@ -89,6 +91,7 @@ public final class Indexer {
         case .failure(let error): throw IndexingError.entityData(error)
         }
         let layout = try ShardLayout(location: location, requested: options.shards)
+        shardPaths = layout.paths
         var opened: [XapianWriter] = []
         var path = location.path
         do {

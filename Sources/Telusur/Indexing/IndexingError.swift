@@ -21,6 +21,8 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case shardCountMismatch(index: String, existing: Int, requested: Int)
     /// The index lists a shard that another process serves: telusur writes local shards only.
     case remoteShard(index: String, shard: IndexShard)
+    /// `--prune PATH` for a PATH that is gone or cannot be looked at: nothing was pruned.
+    case pruneRootMissing(index: String, path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,9 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
         case .remoteShard(let index, let shard):
             return "cannot write to shard \(shard) of \(index): another process serves it; "
                 + "index where the shards are, through a stub whose lines are all `auto` (e.g. the index directory itself)"
+        case .pruneRootMissing(let index, let path, let reason):
+            return "not pruning \(index) under \(path): \(reason), so it says nothing about which files were deleted; "
+                + "nothing was removed. Check the path (a moved folder, an unmounted disk), or remove articles by id with `telusur remove`"
         }
     }
 }

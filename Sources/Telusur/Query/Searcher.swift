@@ -70,15 +70,19 @@ public final class Searcher {
     /// Opens the index at `location`: one database, a sharded index directory, or a
     /// stub file listing local and remote shards.
     ///
-    /// - Parameter allowPartial: when a shard cannot be reached, search the others
-    ///   (and list it in ``missingShards``) instead of failing.
+    /// - Parameters:
+    ///   - allowPartial: when a shard cannot be reached, search the others (and list
+    ///     it in ``missingShards``) instead of failing.
+    ///   - allowPrograms: let the stub's `remote :PROGRAM ARGS` lines start their
+    ///     program; without it such a stub is refused
+    ///     (``SearchError/programShardRefused(_:)``).
     /// - Throws: ``SearchError/indexMissing(index:)`` when nothing is there,
     ///   ``SearchError/cannotOpen(index:reason:)`` when Xapian cannot open it,
     ///   ``SearchError/shardsUnreachable(_:)`` when a shard cannot be reached.
-    public init(location: IndexLocation, allowPartial: Bool = false) throws {
+    public init(location: IndexLocation, allowPartial: Bool = false, allowPrograms: Bool = false) throws {
         self.location = location
         self.allowPartial = allowPartial
-        connector = try ShardConnector(location: location)
+        connector = try ShardConnector(location: location, allowPrograms: allowPrograms)
         let connection = try connector.connect(allowPartial: allowPartial)
         database = connection.database
         hasRemote = connection.hasRemote

@@ -47,6 +47,12 @@ public struct ShardServer: Sendable {
         do { shards = try index.shards() } catch let error as IndexingError { throw ServingError.badIndex(error) }
         return try shards.map { shard in
             guard case .local(let path) = shard.address else { throw ServingError.remoteShard(index: index.path, shard: shard) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  FileManager.default.fileExists(atPath: path + "/iamglass"),
+                  !FileManager.default.fileExists(atPath: path + "/XAPIANDB") else {
+                throw ServingError.notADatabase(index: index.path, path: path)
+            }
             return path
         }
     }

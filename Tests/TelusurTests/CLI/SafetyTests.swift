@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Telusur
+
+/// Issue 12: an index folder, article or query someone sends you can neither run a
+/// command, nor take over the terminal, nor make telusur lose or remove the wrong
+/// articles. Each test goes through the real executable.
+@Suite struct SafetyTests {
+    static func seedsIndex(_ directory: TemporaryDirectory) throws -> String {
+        let index = directory.path + "/idx"
+        let built = try CommandRunner.run(["index", "--index", index, Repository.seeds])
+        #expect(built.status == 0, "\(built.stderr)")
+        return index
+    }
+
+    /// A stub line `remote :PROGRAM` never runs from the index folder alone: not through
+    /// any reading command, not through `./Index` or `$TELUSUR_INDEX`, not hidden in a
+    /// nested stub or in a XAPIANDB file Xapian itself would read.
+    @Test func anIndexFolderCannotRunACommand() throws {
+        let directory = TemporaryDirectory()
+        let real = try Self.seedsIndex(directory)
+        let marker = directory.path + "/PWNED"
+        let evil = "remote :sh -c touch${IFS}\(marker)\n"
+        let folder = directory.path + "/sent"
+        try directory.write("sent/shards.stub", evil)
+        // A hidden variant: a local line pointing at a stub that runs the program and
+        // then serves a real index, so the search would succeed.
+        let hidden = "remote :sh -c touch${IFS}\(marker);exec${IFS}xapian-progsrv${IFS}\(real)\n"
+        try directory.write("hidden/inner.stub", hidden)
+        try directory.write("hidden/shards.stub", "auto inner.stub\n")
+        // A database directory holding a XAPIANDB stub, which Xapian's auto backend reads.
+        try directory.write("xapiandb/shards.stub", "auto db\n")
+        try directory.write("xapiandb/db/XAPIANDB", hidden)
+        try directory.write("Index/shards.stub", evil)
+
+        let runs: [([String], [String: String], String?)] = [
+            (["search", "--index", folder, "pemilu"], [:], nil),
+            (["stats", "--index", folder], [:], nil),
+            (["persons", "--index", folder], [:], nil),
+            (["agencies", "--index", folder], [:], nil),
+            (["similar", "--index", folder, "x"], [:], nil),
+            (["search", "--index", directory.path + "/hidden", "pemilu"], [:], nil),
+            (["search", "--index", directory.path + "/hidden/inner.stub", "pemilu"], [:], nil),
+            (["search", "--index", directory.path + "/xapiandb", "pemilu"], [:], nil),
+            (["search", "pemilu"], [:], directory.path),
+            (["search", "pemilu"], ["TELUSUR_INDEX": folder], nil),
+            (["repl", "--index", folder], [:], nil),
+        ]
+        for (arguments, environment, cwd) in runs {
+            let result = try CommandRunner.run(arguments, stdin: ":quit\n", environment: environment, directory: cwd)
+            #expect(result.status == 2, "\(arguments): \(result.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: marker), "\(arguments) ran the stub's command")
+            if !arguments.contains(directory.path + "/xapiandb") {
+                #expect(result.stderr.contains("would run a program") && result.stderr.contains("--allow-program-shards"),
+                        "\(arguments): \(result.stderr)")
+            }
+        }
+        // shard-server hands its paths to xapian-tcpsrv, which would read the XAPIANDB stub.
+        let served = try CommandRunner.run(["shard-server", directory.path + "/xapiandb", "--port", "47311"])
+        #expect(served.status == 2 && served.stderr.contains("not a telusur database directory"), "\(served.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        // The user who trusts the line says so; then it runs.
+        let allowed = try CommandRunner.run(["search", "--index", directory.path + "/hidden", "--allow-program-shards", "pemilu"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: marker))
+    }
+}
+
+extension SafetyTests {
+    /// `--prune` removes only articles whose files are known to be deleted: not those
+    /// under a folder it cannot look into, and nothing when the PATH itself is gone.
+    @Test func pruneRemovesOnlyWhatIsKnownToBeDeleted() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/idx"
+        let tree = directory.path + "/arsip"
+        try directory.write("arsip/a.txt", "Judul A\n\nBawaslu Sumsel menggelar rapat.\n")
+        try directory.write("arsip/sub/b.txt", "Judul B\n\nKPU Sumsel menggelar rapat.\n")
+        try directory.write("arsip/hapus.txt", "Judul C\n\nPemilu damai di Sumsel.\n")
+        #expect(try CommandRunner.run(["index", "--index", index, tree]).status == 0)
+        try FileManager.default.removeItem(atPath: tree + "/hapus.txt")
+        // sub/ can no longer be looked into: a loop of links (as root, chmod 000 does not stop reading).
+        try FileManager.default.moveItem(atPath: tree + "/sub", toPath: directory.path + "/sub.saved")
+        try FileManager.default.createSymbolicLink(atPath: tree + "/sub", withDestinationPath: "sub")
+        let pruned = try CommandRunner.run(["index", "--index", index, "--prune", tree])
+        #expect(pruned.stdout.contains("\"pruned\": 1"), "\(pruned.stdout) \(pruned.stderr)")
+        let left = try CommandRunner.run(["search", "--index", index, "--ids", "rapat"])
+        #expect(left.stdout.split(separator: "\n").count == 2, "\(left.stdout)")
+        #expect(try CommandRunner.run(["search", "--index", index, "--ids", "damai"]).status == 1)
+
+        // The PATH itself moved away: refused, nothing removed.
+        try FileManager.default.moveItem(atPath: tree, toPath: tree + ".moved")
+        let moved = try CommandRunner.run(["index", "--index", index, "--prune", tree])
+        #expect(moved.status == 2)
+        #expect(moved.stderr.contains("not pruning") && moved.stderr.contains("nothing was removed"), "\(moved.stderr)")
+        #expect(try CommandRunner.run(["search", "--index", index, "--ids", "rapat"]).stdout.split(separator: "\n").count == 2)
+    }
+}
