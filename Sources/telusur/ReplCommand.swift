@@ -99,6 +99,9 @@ struct ReplCommand: ParsableCommand {
     /// Prints a reply: errors on standard error, a whole article through the pager
     /// when standard output is a terminal of `screen` size.
     private func emit(_ reply: ReplReply, screen: (rows: Int, columns: Int)? = nil) {
+        // The last pass before the terminal, whatever built the reply: only our colours survive.
+        var reply = reply
+        reply.text = reply.text.terminalSafe(keepingNewlines: true, keepingStyles: true)
         switch reply.kind {
         case .error:
             fflush(nil)

@@ -83,7 +83,9 @@ struct ResultOptions: ParsableArguments {
             throw CommandError(message: error.description)
         }
         if ids {
-            for hit in results.hits { print(hit.article.id) }
+            // Ids are refused at ingest when they hold a control character; an index from
+            // elsewhere may still have one: never a raw newline that splits one id in two.
+            for hit in results.hits { print(hit.article.id.terminalSafe()) }
         } else if json {
             print(try ResultsDocument(results).json())
         } else {
