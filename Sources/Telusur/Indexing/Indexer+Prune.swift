@@ -23,10 +23,9 @@ extension Indexer {
     public func prune(under path: String) throws -> [PrunedArticle] {
         try commit()
         let root = Article.originPath(of: path)
-        // A PATH that is gone (moved, unmounted) says nothing about its files: refuse,
-        // rather than take every article read from it for deleted.
-        if case let state = FileState(of: root), state != .present {
-            throw IndexingError.pruneRootMissing(index: location.path, path: path, reason: state.reason)
+        let rootState = FileState(of: root)
+        if case .unknown = rootState {
+            throw IndexingError.pruneRootMissing(index: location.path, path: path, reason: rootState.reason)
         }
         var gone: [PrunedArticle] = []
         do {
@@ -35,6 +34,12 @@ extension Indexer {
             let database = try XapianDatabase(paths: shardPaths)
             let below = Schema.term(Schema.originPrefix, root == "/" ? root : root + "/")
             var terms = try database.terms(prefix: below).map(\.term)
+            // A folder that is gone (moved, unmounted) says nothing about its files:
+            // refuse, rather than take every article read from it for deleted. A file
+            // given by its own path that is gone was deleted.
+            if rootState == .gone, !terms.isEmpty {
+                throw IndexingError.pruneRootMissing(index: location.path, path: path, reason: rootState.reason)
+            }
             let itself = Schema.term(Schema.originPrefix, root)
             if try database.frequency(of: itself) > 0 { terms.insert(itself, at: 0) }
             for term in terms {

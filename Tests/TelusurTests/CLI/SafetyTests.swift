@@ -95,3 +95,23 @@ extension SafetyTests {
         #expect(try CommandRunner.run(["search", "--index", index, "--ids", "rapat"]).stdout.split(separator: "\n").count == 2)
     }
 }
+
+extension SafetyTests {
+    /// Row 5: a term longer than Xapian's limit (a person made of two 150-byte
+    /// capitalised words) is left out; the batch and its good articles are kept.
+    @Test func aTooLongTermDoesNotRollBackTheBatch() throws {
+        let directory = TemporaryDirectory()
+        let long = "P" + String(repeating: "a", count: 149) + " " + "Q" + String(repeating: "b", count: 149)
+        var lines = ""
+        for number in 0..<5 {
+            lines += #"{"id":"baik-\#(number)","title":"Rapat \#(number)","body":"Bawaslu Sumsel menggelar rapat pemilu."}"# + "\n"
+        }
+        lines += #"{"id":"panjang","title":"Nama panjang","body":"Kata \#(long) dalam rapat pemilu. Ujar \#(long)."}"# + "\n"
+        let file = try directory.write("batch.jsonl", lines)
+        let index = directory.path + "/idx"
+        let built = try CommandRunner.run(["index", "--index", index, file])
+        #expect(built.status == 0, "\(built.stderr)")
+        let found = try CommandRunner.run(["search", "--index", index, "--ids", "--limit", "20", "pemilu"])
+        #expect(found.stdout.split(separator: "\n").count == 6, "\(found.stdout)")
+    }
+}
