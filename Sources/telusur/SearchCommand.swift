@@ -133,6 +133,9 @@ struct RankingOption: ParsableArguments {
 
     static func describe(_ r: Searcher.Ranking) -> String { "\(r.k1),\(r.b),\(r.titleWeight)" }
 
+    /// Largest k1 and title weight accepted.
+    static let maximum = 1000.0
+
     func validate() throws { _ = try parsed() }
 
     var ranking: Searcher.Ranking { (try? parsed()) ?? Searcher.Ranking() }
@@ -142,6 +145,10 @@ struct RankingOption: ParsableArguments {
         let numbers = value.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard (2...3).contains(numbers.count), numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
             throw ValidationError("--bm25 takes K1,B or K1,B,TITLE: non-negative numbers, e.g. --bm25 1.2,0.75")
+        }
+        // Xapian's BM25 wants b in 0…1; a huge or infinite k1 or weight gives NaN scores.
+        guard numbers[0]! <= Self.maximum, numbers[1]! <= 1, numbers.count < 3 || numbers[2]! <= Self.maximum else {
+            throw ValidationError("--bm25 \(value): k1 and TITLE must be from 0 to \(Int(Self.maximum)) and b from 0 to 1, e.g. --bm25 1.2,0.75,2")
         }
         var ranking = Searcher.Ranking(k1: numbers[0]!, b: numbers[1]!)
         if numbers.count == 3 { ranking.titleWeight = numbers[2]! }

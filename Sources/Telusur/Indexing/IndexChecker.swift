@@ -126,7 +126,7 @@ public struct IndexChecker {
             }
             report.paragraphs += record.paragraphs
             accounted += record.paragraphs + 1
-            let documents = try database.frequency(of: Schema.term(Schema.articlePrefix, id))
+            let documents = try database.frequency(of: Schema.articleTerm(id))
             if documents != record.paragraphs + 1 {
                 problem("article \"\(id)\": \(documents) documents instead of \(record.paragraphs + 1) (title and \(record.paragraphs) paragraphs)")
             }

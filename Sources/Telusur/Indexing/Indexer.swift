@@ -153,7 +153,7 @@ public final class Indexer {
             try beginIfNeeded()
             let writer = writers[router.shard(for: article.id)]
             let hash = Self.contentHash(article)
-            let articleTerm = Schema.term(Schema.articlePrefix, article.id)
+            let articleTerm = Schema.articleTerm(article.id)
             var outcome = Outcome.added
             let firstTime = seen.insert(article.id).inserted
             if !(startedEmpty && firstTime) {
@@ -184,7 +184,7 @@ public final class Indexer {
         do {
             try beginIfNeeded()
             let writer = writers[router.shard(for: id)]
-            let removed = try writer.delete(term: Schema.term(Schema.articlePrefix, id)) > 0
+            let removed = try writer.delete(term: Schema.articleTerm(id)) > 0
             if removed { pending += 1 }
             return removed
         } catch let error as XapianError {
@@ -353,7 +353,7 @@ public final class Indexer {
         if let source = article.source, !source.isEmpty {
             // A "source" longer than a term can be (Xapian's 245 bytes) would fail the whole
             // batch; such an article is indexed without a source: term (the value is kept).
-            let term = Schema.term(Schema.sourcePrefix, source.lowercased())
+            let term = Schema.sourceTerm(source)
             if term.utf8.count <= Self.maxTermBytes { terms.append(term) }
         }
         return terms

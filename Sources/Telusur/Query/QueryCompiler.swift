@@ -75,8 +75,8 @@ struct QueryCompiler {
         case .filter(let field, let value):
             let term: String
             switch field {
-            case .source: term = Schema.term(Schema.sourcePrefix, value)
-            case .id: term = Schema.term(Schema.articlePrefix, value)
+            case .source: term = Schema.sourceTerm(value)
+            case .id: term = Schema.articleTerm(value)
             default: term = value
             }
             return try XapianQuery.term(term).scaled(by: 0)

@@ -315,7 +315,7 @@ public final class Searcher {
     /// relevance-set expansion, `get_eset`), searched as one query, the article itself left out.
     public func similar(to id: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let terms: [String] = try retryingOnModification {
-            let documents = try database.values(term: Schema.term(Schema.articlePrefix, id), slot: Schema.articleSlot).map(\.document)
+            let documents = try database.values(term: Schema.articleTerm(id), slot: Schema.articleSlot).map(\.document)
             guard !documents.isEmpty else { throw SearchError.articleMissing(id: id) }
             return try database.expand(documents, terms: Self.similarTerms)
         }

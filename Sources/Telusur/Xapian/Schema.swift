@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Xapian value slot number (`Xapian::valueno`).
 public struct ValueSlot: RawRepresentable, Hashable, Sendable {
     public var rawValue: UInt32
@@ -92,9 +94,27 @@ public enum Schema {
     /// is too long for a term). `telusur index --prune` finds gone files by it.
     public static let originPrefix = "XO"
 
-    /// The unique id term of one paragraph: `Q<article id>#<number>`.
+    /// The unique id term of one paragraph: `Q<article id>#<number>`, the id in NFC
+    /// (as ingest stores it), so "café" typed decomposed finds it too.
     public static func paragraphTerm(article id: String, number: Int) -> String {
-        "Q" + id + "#" + String(number)
+        "Q" + id.nfcNormalized + "#" + String(number)
+    }
+
+    /// The article's id term (`XA` + the id in NFC): every document of the article has it.
+    public static func articleTerm(_ id: String) -> String {
+        term(articlePrefix, id.nfcNormalized)
+    }
+
+    /// The source term (`XS` + the source folded as query words are: compatibility
+    /// forms such as fullwidth "ｋｏｍｐａｓ.ｃｏｍ" or circled "ⓚⓟⓤ" to their plain
+    /// letters, then lower case), so `source:` matches however either side was typed.
+    public static func sourceTerm(_ source: String) -> String {
+        term(sourcePrefix, foldedSource(source))
+    }
+
+    /// A source as the source term holds it.
+    public static func foldedSource(_ source: String) -> String {
+        source.precomposedStringWithCompatibilityMapping.lowercased()
     }
 
     /// A boolean term: `prefix` + `value`, with Xapian's ":" separator when the value
