@@ -104,7 +104,7 @@ public final class Indexer {
             startedEmpty = try opened.allSatisfy { try $0.documentCount() == 0 }
             if startedEmpty { for writer in opened { try writer.setMetadata(Schema.version, for: Schema.versionKey) } }
         } catch let error as XapianError {
-            if error.kind == .databaseLocked { throw IndexingError.locked(index: path) }
+            if error.kind == .databaseLocked { throw IndexingError.lockFailure(index: path) }
             throw IndexingError.cannotOpen(index: path, reason: error)
         }
         // The stub last, once every shard exists: a reader never sees a shard that is not there.
