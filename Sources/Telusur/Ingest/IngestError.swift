@@ -169,6 +169,10 @@ extension IngestError {
             self.init(errno: code, at: location)
         case .truncatedGzip:
             self = .truncatedGzip(location)
+        case .namedPipe:
+            self = .cannotRead(location, reason: "it is a named pipe (FIFO), which telusur does not open by name because it would wait for a writer forever; pipe the stream in instead: `producer | telusur index -`")
+        case .trailingGzipData(let bytes):
+            self = .corruptGzip(location, reason: "\(bytes) byte\(bytes == 1 ? "" : "s") after the end of the gzip stream that are not gzip data; they were ignored")
         case .corruptGzip(let reason):
             self = .corruptGzip(location, reason: reason)
         }
