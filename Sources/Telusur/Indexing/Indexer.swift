@@ -146,6 +146,9 @@ public final class Indexer {
     ///   when Xapian fails (the batch is rolled back).
     @discardableResult
     public func add(_ article: Article) throws -> Outcome {
+        // Every input ends here: no paragraph too long to index cheaply, no article of
+        // more documents than a batch should hold.
+        let article = article.boundedForIndexing()
         guard article.id.utf8.count <= Self.maxIdBytes else {
             throw IndexingError.idTooLong(article: article.id)
         }

@@ -115,3 +115,44 @@ extension SafetyTests {
         #expect(found.stdout.split(separator: "\n").count == 6, "\(found.stdout)")
     }
 }
+
+extension SafetyTests {
+    /// Rows 21 and 22: a huge paragraph is split at spaces and an article of very many
+    /// paragraphs is joined into at most ``Article/maximumParagraphs`` documents; all
+    /// the text stays searchable.
+    @Test func hugeParagraphsAndArticlesAreBounded() throws {
+        let directory = TemporaryDirectory()
+        let words = (0..<200_000).map { "kata\($0 % 977)" }.joined(separator: " ")  // ~1.6 MB, one line
+        let many = (0..<25_000).map { "Baris \($0) pemilu." }.joined(separator: "\n") + "\nBaris terakhir penutup."
+        let file = try directory.write("besar.jsonl", [
+            #"{"id":"panjang","title":"Satu paragraf","body":"awal \#(words) ujungnya"}"#,
+            #"{"id":"banyak","title":"Banyak paragraf","body":"\#(many.replacingOccurrences(of: "\n", with: "\\n"))"}"#,
+        ].joined(separator: "\n") + "\n")
+        let index = directory.path + "/idx"
+        let built = try CommandRunner.run(["index", "--index", index, "--batch", "1000", file])
+        #expect(built.status == 0, "\(built.stderr)")
+        let searcher = try Searcher(location: IndexLocation(option: index))
+        let long = try #require(try searcher.article(id: "panjang"))
+        #expect(long.paragraphs >= Array(words.utf8).count / Article.maximumParagraphBytes)
+        let texts = try searcher.paragraphs(ofArticle: "panjang")
+        #expect(texts.allSatisfy { $0.text.utf8.count <= Article.maximumParagraphBytes })
+        #expect(texts.map(\.text).joined(separator: " ") == "awal \(words) ujungnya")
+        let wide = try #require(try searcher.article(id: "banyak"))
+        #expect(wide.paragraphs <= Article.maximumParagraphs)
+        for query in ["ujungnya", "penutup", "awal"] {
+            #expect(try CommandRunner.run(["search", "--index", index, "--ids", query]).status == 0, "\(query)")
+        }
+    }
+
+    /// Row 23: a line far longer than any query is refused with a message, at once.
+    @Test func theReplRefusesAGiantLine() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seedsIndex(directory)
+        let giant = String(repeating: "pemilu ", count: 300_000)
+        let started = Date()
+        let run = try CommandRunner.run(["repl", "--index", index], stdin: giant + "\nzero konflik\n")
+        #expect(run.stderr.contains("line too long (2100000 bytes); a query or command is at most 64 KiB"), "\(run.stderr.prefix(300))")
+        #expect(run.stdout.contains("2 articles"))
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+}
