@@ -156,3 +156,24 @@ extension SafetyTests {
         #expect(Date().timeIntervalSince(started) < 30)
     }
 }
+
+extension SafetyTests {
+    /// Row 20: `kill -9` of `shard-server` takes its xapian-tcpsrv with it; a port in
+    /// use is an error without a "serving" line first.
+    @Test func aKilledShardServerLeavesNoServerBehind() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.seedsIndex(directory)
+        let port = 47_000 + Int(getpid() % 1000)
+        let server = try BackgroundProcess(["shard-server", index, "--port", String(port)])
+        #expect(BackgroundProcess.eventually { ShardServer.accepts(host: "127.0.0.1", port: port) }, "\(server.stderr)")
+        #expect(BackgroundProcess.eventually { server.stderr.contains("serving") })
+
+        let second = try CommandRunner.run(["shard-server", index, "--port", String(port)])
+        #expect(second.status != 0)
+        #expect(!second.stderr.contains("serving") && second.stderr.contains("in use"), "\(second.stderr)")
+
+        server.kill9()
+        #expect(BackgroundProcess.eventually(timeout: 10) { !ShardServer.accepts(host: "127.0.0.1", port: port) },
+                "xapian-tcpsrv still listens on \(port) after its shard-server was killed")
+    }
+}
