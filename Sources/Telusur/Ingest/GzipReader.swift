@@ -86,8 +86,9 @@ final class GzipReader: ByteChunkSource {
                 if nextMemberFollows() {
                     inflateReset(stream)
                 } else {
-                    let trailing = trailingByteCount()
-                    state = trailing > 0 ? .failed(.trailingGzipData(bytes: trailing)) : .finished
+                    // Zeros after the stream are padding (tape blocks, as `gzip -d` allows).
+                    let trailing = trailingBytes()
+                    state = trailing.count > 0 && !trailing.allZero ? .failed(.trailingGzipData(bytes: trailing.count)) : .finished
                 }
             case Z_OK:
                 break
@@ -170,8 +171,9 @@ final class GzipReader: ByteChunkSource {
     }
 
     /// The bytes left after the last member, up to the end of the input (read to the end).
-    private func trailingByteCount() -> Int {
+    private func trailingBytes() -> (count: Int, allZero: Bool) {
         var count = input.count - inputOffset
+        var allZero = input[inputOffset...].allSatisfy { $0 == 0 }
         while !upstreamEnded {
             input.removeAll(keepingCapacity: true)
             inputOffset = 0
@@ -179,10 +181,11 @@ final class GzipReader: ByteChunkSource {
             case .success(let read):
                 if read == 0 { upstreamEnded = true }
                 count += read
+                allZero = allZero && input.allSatisfy { $0 == 0 }
             case .failure:
                 upstreamEnded = true
             }
         }
-        return count
+        return (count, allZero)
     }
 }
