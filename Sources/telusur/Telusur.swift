@@ -34,7 +34,7 @@ struct TelusurCommand: ParsableCommand {
             if CommandLine.arguments.count == 1, isatty(STDIN_FILENO) != 0 {
                 command = try ReplCommand.parse([])
             } else {
-                command = try parseQuickly()
+                command = try parseQuickly(ArgumentNormaliser.normalised(Array(CommandLine.arguments.dropFirst())))
             }
             try command.run()
         } catch let code as ExitCode {

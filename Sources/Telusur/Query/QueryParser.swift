@@ -340,6 +340,9 @@ private struct State {
     }
 
     func wordNode(_ word: String, column: Int) throws(QueryError) -> QueryNode? {
+        if word.hasPrefix("*"), word.contains(where: { $0.isLetter || $0.isNumber }) {
+            throw QueryError(query: text, column: column, reason: .leadingWildcard(word))
+        }
         if word.hasSuffix("*") {
             let stem = String(word.dropLast())
             let words = terms(stem)

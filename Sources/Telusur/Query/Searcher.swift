@@ -184,8 +184,10 @@ public final class Searcher {
         case .relevance: try enquire.sortByRelevance(thenBy: tieBreakSlot, descending: true)
         // By date then id (one order on one database or many), then relevance, which
         // picks each article's best paragraphs.
-        case .date: try enquire.sortByValue(tieBreakSlot, descending: false)
-        case .newest: try enquire.sortByValue(tieBreakSlot, descending: true)
+        // Undated articles last in both directions: an empty date reads as after every
+        // date when oldest come first, and as before every date when newest do.
+        case .date: try enquire.sortByValues([(Schema.dateSlot, false, "\u{FFFF}"), (tieBreakSlot, false, "")])
+        case .newest: try enquire.sortByValues([(Schema.dateSlot, true, ""), (tieBreakSlot, true, "")])
         }
         // Two passes, as Xapian counts best: the page comes from a collapsed match that
         // may stop early; the exact totals from an uncollapsed, unweighted match over
