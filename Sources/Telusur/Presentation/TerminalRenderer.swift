@@ -23,8 +23,9 @@ public struct TerminalRenderer: Sendable {
         text.terminalSafe(keepingNewlines: true, keepingStyles: !style.match.0.isEmpty)
     }
 
-    /// The results, then a line with the totals.
-    public func render(_ results: SearchResults) -> String {
+    /// The results, then a line with the totals; with `full`, every matching paragraph
+    /// whole instead of a snippet around its first match.
+    public func render(_ results: SearchResults, full: Bool = false) -> String {
         let highlighter = Highlighter(query: results.query, entities: results.entities)
         var out = ""
         for hit in results.hits {
@@ -34,7 +35,8 @@ public struct TerminalRenderer: Sendable {
             let meta = [record.date, record.source, record.id].compactMap { $0?.terminalSafe() }.filter { !$0.isEmpty }
             out += "   \(style.dim.0)\(meta.joined(separator: " · "))\(style.dim.1)\n"
             for paragraph in hit.paragraphs {
-                let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
+                let ranges = highlighter.ranges(in: paragraph.text)
+                let snippet = full ? Snippet(whole: paragraph.text, ranges: ranges) : Snippet(text: paragraph.text, ranges: ranges)
                 let text = Highlighter.wrap(snippet.text.terminalSafe(), ranges: snippet.ranges,
                                             open: style.match.0, close: style.match.1)
                 let label = paragraph.number == 0 ? "title" : "¶\(paragraph.number)"

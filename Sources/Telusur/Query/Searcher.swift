@@ -208,12 +208,12 @@ public final class Searcher {
                 elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
         }
         let totals: (documents: Int, articles: Int)
-        let counted: (String) throws -> [(value: String, count: Int)]
+        let counted: ((prefix: String, limit: Int)) throws -> [(value: String, count: Int)]
         if hasRemote {
             // The shim's spy and article map cannot run on a remote shard: Xapian's own spy can.
             let counter = try RemoteMatchCounter(database: database, query: compiled, facets: wantFacets, index: location.path)
             totals = (counter.documents, counter.articles)
-            counted = { counter.facets(prefix: $0, limit: Self.facetLimit) }
+            counted = { counter.facets(prefix: $0.prefix, limit: $0.limit) }
         } else {
             if articleMap == nil && singleDatabase {
                 articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm)
@@ -225,13 +225,18 @@ public final class Searcher {
                                                   map: singleDatabase ? articleMap : nil)
             _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
             totals = counter.totals
-            counted = { try counter.facets(prefix: $0, limit: Self.facetLimit) }
+            counted = { try counter.facets(prefix: $0.prefix, limit: $0.limit) }
         }
         var facets = Facets()
-        func read(_ prefix: String) throws -> [Facets.Count] {
-            try counted(prefix).map {
+        func read(_ prefix: String, inDateOrder: Bool = false) throws -> [Facets.Count] {
+            // Periods: all of them, in date order, then the latest `facetLimit`.
+            let limit = max(0, options.facetLimit)
+            let values = try counted((prefix, inDateOrder ? 0 : limit)).map {
                 Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
             }
+            guard inDateOrder else { return values }
+            let ordered = values.sorted { $0.value < $1.value }
+            return limit == 0 || options.allMonths ? ordered : Array(ordered.suffix(limit))
         }
         if options.entityFacets {
             facets.persons = try read("p:")
@@ -239,8 +244,8 @@ public final class Searcher {
         }
         if options.facets {
             facets.sources = try read("s:")
-            facets.years = try read("y:")
-            facets.months = try read("m:")
+            facets.years = try read("y:", inDateOrder: true)
+            facets.months = try read("m:", inDateOrder: true)
         }
 
         return SearchResults(
@@ -286,8 +291,13 @@ public final class Searcher {
             let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
             let shown = record ?? fallback
             let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
+            // Every document of an article carries its facet string: its persons and agencies.
+            let facetValues = try database.document(best, slot: Schema.facetSlot).value
+                .split(separator: Schema.facetSeparator).map(String.init)
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
-                                   score: group.score, paragraphs: paragraphs, duplicates: duplicates))
+                                   score: group.score, paragraphs: paragraphs, duplicates: duplicates,
+                                   persons: facetValues.filter { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) },
+                                   agencies: facetValues.filter { $0.hasPrefix("g:") }.map { String($0.dropFirst(2)) }))
         }
         return hits
     }
