@@ -712,18 +712,6 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
     TX_CATCH
 }
 
-tx_status tx_enquire_sort_by_keys(tx_enquire *e, const uint32_t *slots, const int *reverse,
-                                  const char *const *empties, const size_t *empty_lens,
-                                  size_t count, tx_error *err) {
-    TX_TRY
-    Xapian::MultiValueKeyMaker *keys = new Xapian::MultiValueKeyMaker();
-    for (size_t i = 0; i < count; ++i)
-        keys->add_value(slots[i], reverse[i] != 0, str(empties[i], empty_lens[i]));
-    e->enq.set_sort_by_key_then_relevance(keys->release(), false);
-    return TX_OK;
-    TX_CATCH
-}
-
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err) {
     TX_TRY
     auto *s = new tx_spy(slot);

@@ -8,9 +8,10 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md files, directories.",
         discussion: """
-            Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
-            reported with its file and line and skipped; everything else is indexed.
+            Re-indexing an article replaces it; unchanged articles are skipped. Bad input is \
+            reported with its file and line and skipped; everything else is indexed. \
             With --prune, articles read earlier from files under a PATH that no longer exist are removed afterwards.
+
             Exit status: 0 all indexed, 1 some input skipped, 2 error (e.g. the index is locked by another writer: see --wait).
             """
     )

@@ -8,9 +8,9 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Search interactively: one query a line, :help for the commands.",
         discussion: """
-            On a terminal: line editing, Tab completion and history (kept in
-            $XDG_STATE_HOME/telusur/history, else ~/.local/state/telusur/history); Ctrl-C
-            abandons the line, Ctrl-D leaves. Otherwise queries and commands are read from
+            On a terminal: line editing, Tab completion and history (kept in \
+            $XDG_STATE_HOME/telusur/history, else ~/.local/state/telusur/history); Ctrl-C \
+            abandons the line, Ctrl-D leaves. Otherwise queries and commands are read from \
             standard input, one a line, and their results printed:
               printf 'zero konflik\\n:open 1\\n' | telusur repl
             """

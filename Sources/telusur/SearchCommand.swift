@@ -134,8 +134,14 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index; results are articles ranked by their best paragraph.",
         discussion: """
-            Words must all match; "double quotes" make a phrase. An argument with spaces and
-            no query syntax is a phrase, as in grep: telusur search "zero konflik".
+            Bare words must all occur in one paragraph; "double quotes" make a phrase and NEAR \
+            keeps words close, within one paragraph too; NOT and -word exclude whole articles \
+            (telusur search pemilu -kampanye). An argument with spaces and no query syntax is \
+            a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
+
+            Output: the terminal (snippets; --full for whole paragraphs), --json, --csv or --tsv \
+            (--all for every match), --ids; --timeline month|year adds matches per period.
+
             Exit status: 0 something matched, 1 nothing matched, 2 error.
             """
     )

@@ -12,8 +12,9 @@ struct TelusurCommand: ParsableCommand {
         commandName: "telusur",
         abstract: "Full-text search for Indonesian press releases and news, paragraph by paragraph.",
         discussion: """
-            With no arguments on a terminal, starts the REPL (telusur repl).
+            With no arguments on a terminal, starts the REPL (telusur repl). \
             The index is --index DIR, else $TELUSUR_INDEX, else ./Index.
+
             Exit status: 0 success, 1 nothing matched (index: some input skipped; remove: some id not in the index), 2 error (check: the index has problems).
             """,
         version: "0.1.0",

@@ -247,12 +247,6 @@ tx_status tx_enquire_bool_weight(tx_enquire *e, tx_error *err);
  * then relevance. */
 tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int reverse,
                           tx_error *err);
-/* Sort by several values in turn (Xapian::MultiValueKeyMaker), then relevance:
- * slots[i] descending when reverse[i], an empty value read as empties[i] (so that
- * a missing value can sort last in either direction). The enquire owns the key maker. */
-tx_status tx_enquire_sort_by_keys(tx_enquire *e, const uint32_t *slots, const int *reverse,
-                                  const char *const *empties, const size_t *empty_lens,
-                                  size_t count, tx_error *err);
 /* A ValueCountMatchSpy on slot, added to the enquire (it stays owned by the returned
  * tx_spy, which must outlive the enquire's get_mset calls; free after the enquire). */
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);

@@ -369,6 +369,7 @@ public final class Indexer {
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
         try document.setValue(Schema.orderValue(date: article.date, id: article.id), slot: Schema.orderSlot)
+        try document.setValue(Schema.oldestFirstValue(date: article.date, id: article.id), slot: Schema.oldestFirstSlot)
         try document.setValue(String(paragraph), slot: Schema.paragraphSlot)
         if let source = article.source { try document.setValue(source, slot: Schema.sourceSlot) }
     }

@@ -34,6 +34,8 @@ public final class Searcher {
     /// The value that breaks ties between equal scores (``Schema/orderSlot``; the date
     /// alone on indexes built before schema version 2).
     private var tieBreakSlot = Schema.orderSlot
+    /// The value that orders oldest first with undated articles last (older indexes: the tie-break's).
+    private var oldestFirstSlot = Schema.oldestFirstSlot
     /// Built on first use (a `person:` or `agency:` query): loading the gazetteer costs
     /// more than a whole one-word search.
     private var recognizerStore: EntityRecognizer?
@@ -90,7 +92,9 @@ public final class Searcher {
         databaseCount = connection.connected.count
         missingShards = connection.missing
         do {
-            if try database.metadata(Schema.versionKey) == "1" { tieBreakSlot = Schema.dateSlot }
+            let version = try database.metadata(Schema.versionKey)
+            if version == "1" { tieBreakSlot = Schema.dateSlot }
+            oldestFirstSlot = version == "1" || version == "2" ? tieBreakSlot : Schema.oldestFirstSlot
         } catch let error as XapianError {
             throw SearchError.failed(index: location.path, reason: error)
         }
@@ -186,8 +190,10 @@ public final class Searcher {
         // picks each article's best paragraphs.
         // Undated articles last in both directions: an empty date reads as after every
         // date when oldest come first, and as before every date when newest do.
-        case .date: try enquire.sortByValues([(Schema.dateSlot, false, "\u{FFFF}"), (tieBreakSlot, false, "")])
-        case .newest: try enquire.sortByValues([(Schema.dateSlot, true, ""), (tieBreakSlot, true, "")])
+        // Undated articles last both ways: newest first sorts them last by the order value,
+        // oldest first by a value of its own (schema 3).
+        case .date: try enquire.sortByValue(oldestFirstSlot, descending: false)
+        case .newest: try enquire.sortByValue(tieBreakSlot, descending: true)
         }
         // Two passes, as Xapian counts best: the page comes from a collapsed match that
         // may stop early; the exact totals from an uncollapsed, unweighted match over

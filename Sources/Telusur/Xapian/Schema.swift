@@ -57,6 +57,17 @@ public enum Schema {
         (date ?? "") + String(facetSeparator) + id
     }
 
+    /// The order for "oldest first" (`--sort date`): as ``orderSlot`` but an undated
+    /// article sorts after every date, so it comes last (in ``orderSlot`` sorted newest
+    /// first it does too). A value slot, not a key maker: Xapian 1.4 cannot send a key
+    /// maker to a remote shard. (Schema version 3; older indexes sort on ``orderSlot``.)
+    public static let oldestFirstSlot = ValueSlot(rawValue: 10)
+
+    /// The value of ``oldestFirstSlot``.
+    public static func oldestFirstValue(date: String?, id: String) -> String {
+        (date.flatMap { $0.isEmpty ? nil : $0 } ?? "~") + String(facetSeparator) + id
+    }
+
     // MARK: terms
 
     /// Marks paragraph 0 (the title document) of every article; its term frequency
@@ -131,5 +142,5 @@ public enum Schema {
     /// The metadata key holding the schema version, checked when opening.
     public static let versionKey = "telusur.schema"
     /// The current schema version. 2: ``orderSlot``, and the article first in ``facetSlot``.
-    public static let version = "2"
+    public static let version = "3"
 }

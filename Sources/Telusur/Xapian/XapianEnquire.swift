@@ -49,32 +49,6 @@ final class XapianEnquire {
         try XapianCall.run { tx_enquire_sort(handle, 1, slot.rawValue, descending ? 1 : 0, $0) }
     }
 
-    /// Sorts by the values of several slots in turn, then relevance
-    /// (`MultiValueKeyMaker`, `set_sort_by_key_then_relevance`): each slot descending
-    /// or not, and an empty value read as the given text.
-    func sortByValues(_ keys: [(slot: ValueSlot, descending: Bool, empty: String)]) throws {
-        let slots = keys.map(\.slot.rawValue)
-        let reverse: [Int32] = keys.map { $0.descending ? 1 : 0 }
-        let empties = keys.map { Array($0.empty.utf8CString) }
-        let lengths = keys.map { $0.empty.utf8.count }
-        try withArrayOfCStrings(empties) { pointers in
-            try XapianCall.run { tx_enquire_sort_by_keys(handle, slots, reverse, pointers, lengths, keys.count, $0) }
-        }
-    }
-
-    private func withArrayOfCStrings<R>(_ strings: [[CChar]], _ body: ([UnsafePointer<CChar>?]) throws -> R) rethrows -> R {
-        var copies = strings
-        var pointers: [UnsafePointer<CChar>?] = []
-        func collect(_ index: Int) throws -> R {
-            guard index < copies.count else { return try body(pointers) }
-            return try copies[index].withUnsafeBufferPointer { buffer in
-                pointers.append(buffer.baseAddress)
-                return try collect(index + 1)
-            }
-        }
-        return try collect(0)
-    }
-
     /// Counts every matching document by its value in `slot` (`ValueCountMatchSpy`).
     func addSpy(on slot: ValueSlot) throws -> XapianSpy {
         var out: OpaquePointer?

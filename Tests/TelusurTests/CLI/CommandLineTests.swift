@@ -150,3 +150,18 @@ import Testing
         #expect(try CommandRunner.run(["search", "--index", index, "--timeline", "week", "pemilu"]).status == 2)
     }
 }
+
+extension CommandLineTests {
+    /// Help texts wrap as sentences: no line broken after one word mid-paragraph.
+    @Test(arguments: ["search", "index", "repl", "shard-server", "remove", "compact", "check"])
+    func helpWrapsAsSentences(command: String) throws {
+        let help = try CommandRunner.run([command, "--help"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() where number > 0 && number + 1 < lines.count {
+            let words = line.split(separator: " ")
+            let between = !lines[number - 1].isEmpty && !lines[number + 1].isEmpty
+            #expect(!(words.count == 1 && between && !line.hasSuffix(":") && !line.hasPrefix(" ")),
+                    "\(command) --help breaks a sentence at line \(number + 1): \(line)")
+        }
+    }
+}
