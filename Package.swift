@@ -15,7 +15,6 @@ let package = Package(
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
         .target(
             name: "CXapian",
-            cxxSettings: [.unsafeFlags(["-std=c++17"])],
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
@@ -44,5 +43,6 @@ let package = Package(
             name: "TelusurTests",
             dependencies: ["Telusur"]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -265,8 +265,6 @@ void tx_error_clear(tx_error *err) {
     err->kind = TX_OK;
 }
 
-const char *tx_version(void) { return Xapian::version_string(); }
-
 void tx_free(void *p) { std::free(p); }
 
 // ---------------------------------------------------------------- documents
@@ -646,16 +644,6 @@ tx_status tx_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
     TX_CATCH
 }
 
-tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
-                            tx_query **out, tx_error *err) {
-    TX_TRY
-    *out = new tx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, len),
-                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                                      Xapian::Query::OP_SYNONYM)};
-    return TX_OK;
-    TX_CATCH
-}
-
 tx_status tx_query_match_all(tx_query **out, tx_error *err) {
     TX_TRY
     *out = new tx_query{Xapian::Query::MatchAll};
@@ -782,8 +770,6 @@ tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
     return TX_OK;
     TX_CATCH
 }
-
-size_t tx_article_map_count(const tx_article_map *m) { return m ? m->map.articles() : 0; }
 
 void tx_article_map_free(tx_article_map *m) { delete m; }
 
