@@ -22,9 +22,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libedit from Debian (libedit-dev), for the REPL's line editing.
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libxml2 from Debian (libxml2-dev), behind the plain-C shim CMarkup (its headers
+        // bring ICU's, which clash with Foundation's in Swift): HTML pages, feeds, DOCX/ODT XML.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CMarkup", dependencies: ["CLibXML2"]),
         .target(
             name: "Telusur",
-            dependencies: ["CXapian", "CZlib"],
+            dependencies: ["CXapian", "CZlib", "CMarkup"],
             // The curated entity data (agencies, regions, person lexicon and aliases).
             resources: [.copy("Resources")]
         ),

@@ -6,12 +6,13 @@ import Telusur
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md files, directories.",
+        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md, HTML pages, directories.",
         discussion: """
             Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
             reported with its file and line and skipped; everything else is indexed.
             With --prune, articles read earlier from files under a PATH that no longer exist are removed afterwards.
-            Exit status: 0 all indexed, 1 some input skipped, 2 error (e.g. the index is locked by another writer: see --wait).
+            Formats are told apart by content first, name second. Every file not read is named with its reason.
+            Exit status: 0 all indexed, 1 some input skipped or not read, 2 error (e.g. the index is locked by another writer: see --wait).
             """
     )
 
@@ -88,21 +89,24 @@ struct IndexCommand: ParsableCommand {
         let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let totals = indexer.totals
+        for skipped in summary.skipped {
+            printError("telusur: not read: \(skipped)")
+        }
         if !quiet {
             let articles = totals.added + totals.replaced
             var line = "indexed \(articles) article\(articles == 1 ? "" : "s") (\(totals.paragraphs) paragraphs)"
             line += ": \(totals.added) new, \(totals.replaced) replaced, \(totals.unchanged) unchanged"
             line += "; \(summary.files) file\(summary.files == 1 ? "" : "s") read"
-            if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) skipped (hidden or not .jsonl/.gz/.txt/.md)" }
+            if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) not read (named above)" }
             line += "; \(problems) problem\(problems == 1 ? "" : "s")"
             if indexer.shardCount > 1 { line += "; \(indexer.shardCount) shards" }
             line += String(format: "; %.1f s", seconds)
             print(line)
             if prune { print("pruned \(pruned.count) article\(pruned.count == 1 ? "" : "s") whose files are gone") }
             let prunedKey = prune ? ", \"pruned\": \(pruned.count)" : ""
-            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)\(prunedKey)}")
+            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems), \"not_read\": \(summary.skippedFiles)\(prunedKey)}")
         }
-        if problems > 0 { throw ExitCode(1) }
+        if problems > 0 || summary.skippedFiles > 0 { throw ExitCode(1) }
     }
 }
 

@@ -73,7 +73,7 @@ public struct ArticleReader {
 
 extension ArticleReader {
     /// The state of one ``read(article:problem:)`` call.
-    private struct Session<E: Error> {
+    struct Session<E: Error> {
         let reader: ArticleReader
         let article: (Article) throws(E) -> Void
         let problem: (IngestError) -> Void
@@ -103,8 +103,8 @@ extension ArticleReader {
                     case .failure(let failure):
                         report(IngestError(failure, at: SourceLocation(path: file.path)))
                     }
-                case .skipped:
-                    summary.skippedFiles += 1
+                case .skipped(let path, let reason):
+                    summary.skipped.append(SkippedFile(path: path, reason: reason))
                 case .problem(let found):
                     report(found)
                 }
@@ -131,18 +131,23 @@ extension ArticleReader {
                 report(.notGzip(SourceLocation(path: path)))
                 return
             }
+            if let failure = Self.fill(&head, from: source, until: { $0.count >= ContentSniffer.headLength }) {
+                report(IngestError(failure, at: SourceLocation(path: path, line: 1)))
+                return
+            }
             let isText: Bool
-            switch (reader.format, kind) {
-            case (.jsonl, _), (.auto, .jsonLines):
+            switch decide(kind: kind, content: ContentSniffer.sniff(head)) {
+            case .jsonLines:
                 isText = false
-            case (.text, _), (.auto, .text):
+            case .text:
                 isText = true
-            case (.auto, .unknown):
-                if let failure = Self.fill(&head, from: source, until: { Self.firstNonBlankByte(in: $0) != nil }) {
-                    report(IngestError(failure, at: SourceLocation(path: path, line: 1)))
-                    return
-                }
-                isText = Self.firstNonBlankByte(in: head) != UInt8(ascii: "{")
+            case .document(let document):
+                try readDocument(document, from: source, head: head, path: path, defaultID: defaultID)
+                return
+            case .skip(let reason):
+                summary.files -= 1
+                summary.skipped.append(SkippedFile(path: path, reason: reason))
+                return
             }
             if isText {
                 let reader = TextArticleReader(path: path, defaultID: defaultID, maximumFileSize: reader.maximumRecordSize)
@@ -164,7 +169,7 @@ extension ArticleReader {
         }
 
         /// Hands an article on, unless its id was read before.
-        private mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
+        mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
             if found.id.utf8.count > Article.maximumIDLength {
                 report(.idTooLong(location, id: found.id, limit: Article.maximumIDLength))
                 return
@@ -180,14 +185,14 @@ extension ArticleReader {
             try article(found)
         }
 
-        private mutating func report(_ found: IngestError) {
+        mutating func report(_ found: IngestError) {
             summary.problems += 1
             problem(found)
         }
 
         /// Reads chunks into `head` until `isEnough` holds or the input ends.
         /// - Returns: The failure, if a read failed.
-        private static func fill(
+        static func fill(
             _ head: inout [UInt8],
             from source: any ByteChunkSource,
             until isEnough: ([UInt8]) -> Bool

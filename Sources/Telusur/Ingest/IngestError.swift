@@ -55,6 +55,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An id longer than `limit` UTF-8 bytes, more than the index's terms can hold
     /// (see ``Article/maximumIDLength``).
     case idTooLong(SourceLocation, id: String, limit: Int)
+    /// A document (an HTML page, a feed, a PDF, a DOCX or ODT) that cannot be read
+    /// as its format, for the reason given; `format` names it ("RSS feed").
+    case unreadableDocument(SourceLocation, format: String, reason: String)
+    /// A document that was read but holds no article text (a page of links, an
+    /// empty feed item); `format` names it.
+    case noArticleText(SourceLocation, format: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -66,7 +72,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
              .notAnObject(let location, _), .missingField(let location, _),
              .wrongFieldType(let location, _, _, _), .invalidDate(let location, _), .emptyBody(let location),
              .duplicateID(let location, _, _), .unclosedFrontMatter(let location),
-             .idTooLong(let location, _, _):
+             .idTooLong(let location, _, _), .unreadableDocument(let location, _, _), .noArticleText(let location, _):
             return location
         }
     }
@@ -124,6 +130,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unclosedFrontMatter:
             return "\(location): front matter opened with --- is never closed; "
                 + "add a line --- after its key: value lines"
+        case .unreadableDocument(_, let format, let reason):
+            return "\(location): cannot be read as \(format.hasPrefix("a") || format.hasPrefix("A") || format.hasPrefix("O") ? "an" : "a") \(format) (\(reason)); "
+                + "check that the file is complete and really a \(format), or leave it out; the other files were read"
+        case .noArticleText(_, let format):
+            return "\(location): \(format) with no article text in it (only navigation, links or markup); "
+                + "save the article's own page, or leave it out"
         case .idTooLong(_, let id, let limit):
             return "\(location): id \"\(id.prefix(40))…\" is \(id.utf8.count) bytes, longer than the \(limit) an index can hold; "
                 + "give the article a shorter id, the others were read"
