@@ -21,6 +21,7 @@ struct TelusurCommand: ParsableCommand {
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
             AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, ReplCommand.self, BenchCommand.self,
             RemoveCommand.self, CompactCommand.self, CheckCommand.self,
+            ShowCommand.self,
             ShardServerCommand.self,
         ]
     )
