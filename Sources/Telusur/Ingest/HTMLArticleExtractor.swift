@@ -270,7 +270,44 @@ struct HTMLArticleExtractor {
 
     // MARK: Body
 
+    /// The fewest words an article's body has; less is a page of links or a
+    /// teaser, reported as having no article text.
+    static let minimumBodyWords = 30
+
     private func body(articleBody: String?) -> [String] {
+        let paragraphs = Self.tidy(rawBody(articleBody: articleBody))
+        let words = paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        return words < Self.minimumBodyWords ? [] : paragraphs
+    }
+
+    /// Joins a dateline standing alone ("Jakarta -") to the paragraph after it, and
+    /// drops paragraphs that are only a date ("Selasa, 23 Februari 2016 | 14:32 WIB").
+    static func tidy(_ paragraphs: [String]) -> [String] {
+        var out: [String] = []
+        var pendingDateline: String?
+        for paragraph in paragraphs {
+            let words = paragraph.split(whereSeparator: \.isWhitespace)
+            if words.count <= 8, DateText.find(in: paragraph) != nil,
+               words.allSatisfy({ word in word.count <= 9 && (word.contains(where: \.isNumber) || word.count <= 9) }),
+               words.filter({ $0.contains(where: \.isLetter) }).count <= 4 {
+                continue
+            }
+            if words.count <= 4, paragraph.hasSuffix(" -") || paragraph.hasSuffix(" --") || paragraph.hasSuffix(" –") {
+                pendingDateline = paragraph
+                continue
+            }
+            if let dateline = pendingDateline {
+                out.append(dateline + " " + paragraph)
+                pendingDateline = nil
+            } else {
+                out.append(paragraph)
+            }
+        }
+        if let pendingDateline { out.append(pendingDateline) }
+        return out
+    }
+
+    private func rawBody(articleBody: String?) -> [String] {
         var collector = HTMLParagraphCollector()
         if let content = mainContent() {
             collector.collect(content)
@@ -288,11 +325,7 @@ struct HTMLArticleExtractor {
     /// `articleBody` sometimes carries markup or entities of its own.
     private static func plainText(_ text: String) -> String {
         guard text.contains("<") || text.contains("&") else { return text }
-        guard case .success(let node) = MarkupParser.parseHTML(Array(("<body>" + text + "</body>").utf8), encoding: "UTF-8")
-        else { return text }
-        var collector = HTMLParagraphCollector()
-        collector.collect(node)
-        return collector.paragraphs().joined(separator: "\n")
+        return HTMLFragment.paragraphs(text).joined(separator: "\n")
     }
 
     /// The element holding the article's text.
@@ -328,19 +361,24 @@ struct HTMLArticleExtractor {
         nodes: inout [ObjectIdentifierPath: MarkupNode]
     ) {
         guard let name = node.name, !HTMLBoilerplate.isRemoved(node) || name == "body" || name == "html" else { return }
-        let inline = inlineText(node)
-        if inline.count >= 25 {
-            let value = 1 + Double(inline.filter { $0 == "," }.count) + min(Double(inline.count) / 100, 3)
-            let paragraphLike: Set<String> = ["p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6"]
-            // A <p> scores for its container; a <div> of text and <br>s is the container.
-            var targets: [ObjectIdentifierPath] = paragraphLike.contains(name) ? [] : [path]
-            targets += ancestors.suffix(paragraphLike.contains(name) ? 2 : 1).reversed()
-            for (rank, target) in targets.enumerated() {
-                scores[target, default: 0] += value / Double(rank + 1)
+        let paragraphLike: Set<String> = ["p", "pre", "td", "h2", "h3", "h4", "h5", "h6"]
+        let containers: Set<String> = ["div", "article", "section", "main", "span", "font", "center", "td"]
+        if paragraphLike.contains(name) || containers.contains(name) {
+            // Each run of text between <br>s counts as one paragraph.
+            let value = inlineSegments(node).filter { $0.count >= 25 }.reduce(0.0) { total, segment in
+                total + 1 + Double(segment.filter { $0 == "," }.count) + min(Double(segment.count) / 100, 3)
             }
-            if !paragraphLike.contains(name) { nodes[path] = node }
-            for ancestor in targets where nodes[ancestor] == nil {
-                nodes[ancestor] = element(at: ancestor)
+            if value > 0 {
+                // A <p> scores for its container; a <div> of text and <br>s is the container.
+                var targets: [ObjectIdentifierPath] = paragraphLike.contains(name) ? [] : [path]
+                targets += ancestors.suffix(paragraphLike.contains(name) ? 2 : 1).reversed()
+                for (rank, target) in targets.enumerated() {
+                    scores[target, default: 0] += value / Double(rank + 1)
+                }
+                if !paragraphLike.contains(name) { nodes[path] = node }
+                for ancestor in targets where nodes[ancestor] == nil {
+                    nodes[ancestor] = element(at: ancestor)
+                }
             }
         }
         for (index, child) in node.children.enumerated() where child.name != nil {
@@ -357,18 +395,28 @@ struct HTMLArticleExtractor {
         return node
     }
 
-    /// The text of a node's own text children and inline elements.
-    private func inlineText(_ node: MarkupNode) -> String {
+    /// The text of a node's own text children and inline elements, cut at `<br>`.
+    private func inlineSegments(_ node: MarkupNode) -> [String] {
         let inline: Set<String> = ["a", "b", "i", "em", "strong", "span", "font", "u", "small", "sup", "sub", "q", "abbr", "mark", "o:p"]
-        var out = ""
-        for child in node.children {
-            if child.name == nil {
-                out += child.text
-            } else if let name = child.name, inline.contains(name), !HTMLBoilerplate.isRemoved(child) {
-                out += " " + inlineText(child) + " "
+        var segments: [String] = []
+        var current = ""
+        func gather(_ node: MarkupNode) {
+            for child in node.children {
+                if child.name == nil {
+                    current += child.text
+                } else if child.name == "br" {
+                    segments.append(current)
+                    current = ""
+                } else if let name = child.name, inline.contains(name), !HTMLBoilerplate.isRemoved(child) {
+                    current += " "
+                    gather(child)
+                    current += " "
+                }
             }
         }
-        return out.collapsingWhitespace
+        gather(node)
+        segments.append(current)
+        return segments.map(\.collapsingWhitespace).filter { !$0.isEmpty }
     }
 
     private func linkDensity(_ node: MarkupNode) -> Double {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the content of an HTML element into paragraphs, leaving out what is not
 /// the article's text.
 ///
@@ -12,11 +14,15 @@ struct HTMLParagraphCollector {
     struct Piece {
         var text: String
         var linkCharacters: Int
+        /// Whether a link's text is itself an address (a URL, an e-mail): a contact
+        /// line, not a link to another article.
+        var linksShowAddresses: Bool
     }
 
     private(set) var pieces: [Piece] = []
     private var current = ""
     private var currentLinkCharacters = 0
+    private var currentLinksShowAddresses = false
     private var linkDepth = 0
 
     /// Collects the paragraphs below `node`.
@@ -59,16 +65,21 @@ struct HTMLParagraphCollector {
         current += out
         if linkDepth > 0 {
             currentLinkCharacters += out.count
+            if out.contains("://") || out.contains("www.") || out.contains("@") {
+                currentLinksShowAddresses = true
+            }
         }
     }
 
     private mutating func flush() {
         let text = current.trimmingWhitespace()
         if !text.isEmpty {
-            pieces.append(Piece(text: String(text), linkCharacters: min(currentLinkCharacters, text.count)))
+            pieces.append(Piece(text: String(text), linkCharacters: min(currentLinkCharacters, text.count),
+                                linksShowAddresses: currentLinksShowAddresses))
         }
         current = ""
         currentLinkCharacters = 0
+        currentLinksShowAddresses = false
     }
 }
 
@@ -89,7 +100,7 @@ enum HTMLBoilerplate {
         "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "hr", "address", "center",
     ]
 
-    /// Words in a class or id that mark a block as not the article's text.
+    /// Words in a class or id (with `_` read as `-`) that mark a block as not the article's text.
     static let negativeWords = [
         "share", "social", "sosmed", "related", "terkait", "baca-juga", "bacajuga", "readalso", "read-also",
         "readmore", "read-more", "advert", "iklan", "banner", "sponsor", "promo", "comment", "komentar", "disqus",
@@ -97,7 +108,7 @@ enum HTMLBoilerplate {
         "sidebar", "widget", "newsletter", "popular", "populer", "terpopuler", "recommend", "rekomendasi",
         "pagination", "pager", "footer", "header", "masthead", "copyright", "subscribe", "login", "modal",
         "popup", "gallery", "thumb", "video", "embed", "topik", "lihat-juga", "lihatjuga", "nav",
-        "newsfeed", "list-berita", "box_news", "trending",
+        "newsfeed", "list-berita", "box-news", "trending", "tweet", "instagram-media", "tiktok-embed",
     ]
 
     /// Words that keep a block even when a negative word is there too.
@@ -111,6 +122,7 @@ enum HTMLBoilerplate {
         "baca juga", "baca:", "lihat juga", "simak juga", "simak video", "tonton juga", "saksikan juga",
         "saksikan video", "advertisement", "scroll to continue", "scroll to resume", "berita terkait",
         "artikel terkait", "ikuti berita", "ikuti kami", "download aplikasi", "klik di sini", "share this",
+        "editor:", "pewarta:", "copyright", "©", "hak cipta", "all rights reserved",
     ]
 
     /// Whether the element is left out with everything in it.
@@ -125,6 +137,7 @@ enum HTMLBoilerplate {
         if name == "body" || name == "html" || name == "article" || name == "main" { return false }
         if node.attributes["itemprop"] == "articleBody" { return false }
         let marks = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
+            .replacingOccurrences(of: "_", with: "-")
         guard !marks.trimmingWhitespace().isEmpty else { return false }
         let tokens = marks.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         if tokens.contains(where: { adTokens.contains(String($0)) || $0.hasPrefix("ads-") || $0.hasPrefix("ad-") || $0.hasPrefix("ads_") }) {
@@ -144,7 +157,7 @@ enum HTMLBoilerplate {
         let lower = piece.text.lowercased()
         if boilerplateOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
         let length = max(piece.text.count, 1)
-        if Double(piece.linkCharacters) / Double(length) > 0.6, length < 160 { return true }
+        if !piece.linksShowAddresses, Double(piece.linkCharacters) / Double(length) > 0.6, length < 160 { return true }
         return false
     }
 }
