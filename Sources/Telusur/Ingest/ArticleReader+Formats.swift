@@ -37,7 +37,8 @@ extension ArticleReader.Session {
         case .unknown, .other:
             switch content {
             case .unreadable(let what):
-                return .skip("\(what), not a format telusur reads")
+                // A file named on the command line is read as text: its problem says why not.
+                return kind == .other ? .skip("\(what), not a format telusur reads") : .text
             case .text(let startsWithBrace):
                 if kind == .other {
                     return .skip(

@@ -92,6 +92,8 @@ enum HTMLBoilerplate {
         "script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button", "select",
         "option", "textarea", "input", "label", "svg", "figure", "figcaption", "img", "picture", "video", "audio",
         "object", "embed", "template", "link", "meta", "head", "title", "canvas", "map", "dialog", "ins",
+        // The headline is the title, not a paragraph.
+        "h1",
     ]
 
     /// Elements that start and end a paragraph.
