@@ -48,6 +48,10 @@ static void walk(buffer *out, xmlNodePtr root) {
         if (node->type == XML_ELEMENT_NODE) {
             put_kind(out, TM_EVENT_START);
             put_string(out, node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL, (const char *)node->name);
+            long line = xmlGetLineNo(node);
+            uint32_t line32 = line > 0 ? (uint32_t)line : 0;
+            uint8_t line_bytes[4] = {line32 & 0xFF, (line32 >> 8) & 0xFF, (line32 >> 16) & 0xFF, (line32 >> 24) & 0xFF};
+            put(out, line_bytes, 4);
             for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
                 put_kind(out, TM_EVENT_ATTRIBUTE);
                 put_string(out, attribute->ns && attribute->ns->prefix ? (const char *)attribute->ns->prefix : NULL,

@@ -90,7 +90,7 @@ struct IndexCommand: ParsableCommand {
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let totals = indexer.totals
         for skipped in summary.skipped {
-            printError("telusur: not read: \(skipped)")
+            printError("telusur: \(skipped.path): not read, \(skipped.reason)")
         }
         if !quiet {
             let articles = totals.added + totals.replaced

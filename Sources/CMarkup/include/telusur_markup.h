@@ -15,7 +15,8 @@ extern "C" {
  * START, ATTRIBUTE and TEXT a 4-byte little-endian length and that many UTF-8
  * bytes; ATTRIBUTE is followed by a second length and bytes (the value).
  * START opens an element (its name, namespace prefix included as "p:name"),
- * END closes the last one opened. */
+ * and is followed by the element's line in the input as 4 more bytes (0 when
+ * unknown); END closes the last one opened. */
 enum {
     TM_EVENT_START = 1,
     TM_EVENT_ATTRIBUTE = 2,

@@ -81,7 +81,9 @@ extension ArticleReader.Session {
         switch document {
         case .html:
             result = HTMLArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .feed, .pdf, .docx, .odt:
+        case .feed:
+            result = FeedArticleReader(path: path, defaultID: defaultID).read(bytes)
+        case .pdf, .docx, .odt:
             summary.files -= 1
             summary.skipped.append(SkippedFile(path: path, reason: "\(document.name), which this build of telusur does not read yet"))
             return

@@ -132,8 +132,13 @@ extension ArticleReader {
                 return
             }
             if let failure = Self.fill(&head, from: source, until: { $0.count >= ContentSniffer.headLength }) {
-                report(IngestError(failure, at: SourceLocation(path: path, line: 1)))
-                return
+                guard !head.isEmpty else {
+                    report(IngestError(failure, at: SourceLocation(path: path, line: 1)))
+                    return
+                }
+                // A read failed within the first bytes (a truncated .gz): sniff what came,
+                // and let the reader meet the failure where it reaches it.
+                source = FailedChunkSource(failure: failure)
             }
             let isText: Bool
             switch decide(kind: kind, content: ContentSniffer.sniff(head)) {

@@ -17,6 +17,8 @@ struct MarkupNode: Sendable {
     var children: [MarkupNode]
     /// The text of a text or CDATA node; empty for an element.
     var text: String
+    /// The element's line in the input, from 1, or `nil` when unknown.
+    var line: Int? = nil
 
     /// A text node.
     static func textNode(_ text: String) -> MarkupNode {
@@ -160,9 +162,12 @@ enum MarkupParser {
             position += 1
             switch kind {
             case Int32(TM_EVENT_START):
-                guard var name = string() else { break }
+                guard var name = string(), position + 4 <= bytes.count else { break }
                 if lowercasing { name = name.lowercased() }
-                stack.append(MarkupNode(name: name, attributes: [:], children: [], text: ""))
+                let line = Int(bytes[position]) | Int(bytes[position + 1]) << 8 | Int(bytes[position + 2]) << 16
+                    | Int(bytes[position + 3]) << 24
+                position += 4
+                stack.append(MarkupNode(name: name, attributes: [:], children: [], text: "", line: line > 0 ? line : nil))
             case Int32(TM_EVENT_ATTRIBUTE):
                 guard var key = string(), let value = string(), !stack.isEmpty else { break }
                 if lowercasing { key = key.lowercased() }
