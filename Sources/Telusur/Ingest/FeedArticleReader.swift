@@ -36,7 +36,7 @@ struct FeedArticleReader {
         switch MarkupParser.parseXML(bytes) {
         case .success(let parsed): root = parsed
         case .failure(let failure):
-            return .failure(.unreadableDocument(location, format: "RSS or Atom feed", reason: failure.reason))
+            return .failure(.unreadableDocument(location, format: "RSS or Atom feed", reason: "not well-formed XML, " + failure.reason))
         }
         let (items, source) : ([Item], String?)
         switch root.localName {

@@ -131,8 +131,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(location): front matter opened with --- is never closed; "
                 + "add a line --- after its key: value lines"
         case .unreadableDocument(_, let format, let reason):
-            return "\(location): cannot be read as \(format.hasPrefix("a") || format.hasPrefix("A") || format.hasPrefix("O") ? "an" : "a") \(format) (\(reason)); "
-                + "check that the file is complete and really a \(format), or leave it out; the other files were read"
+            let article = ["A", "E", "I", "O", "U", "RSS", "HTML"].contains(where: format.hasPrefix) ? "an" : "a"
+            return "\(location): cannot be read as \(article) \(format) (\(reason)); "
+                + "check that the file is complete and really \(article) \(format), or leave it out; the other files were read"
         case .noArticleText(_, let format):
             return "\(location): \(format) with no article text in it (only navigation, links or markup); "
                 + "save the article's own page, or leave it out"

@@ -129,14 +129,16 @@ enum MarkupParser {
             }
         }
         defer { tm_free_result(&result) }
-        return tree(result, lowercasing: false)
+        // Lines count in the file as it is, the blank lines skipped included.
+        let skippedLines = bytes[..<start].count(where: { $0 == UInt8(ascii: "\n") })
+        return tree(result, lowercasing: false, lineOffset: skippedLines)
     }
 
     /// Rebuilds the tree from the shim's events.
-    private static func tree(_ result: tm_result, lowercasing: Bool) -> Result<MarkupNode, Failure> {
+    private static func tree(_ result: tm_result, lowercasing: Bool, lineOffset: Int = 0) -> Result<MarkupNode, Failure> {
         guard let events = result.events else {
             var reason = result.error.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "cannot be parsed"
-            if result.error_line > 0 { reason = "line \(result.error_line): " + reason }
+            if result.error_line > 0 { reason = "line \(Int(result.error_line) + lineOffset): " + reason }
             return .failure(Failure(reason: reason))
         }
         let bytes = UnsafeBufferPointer(start: events, count: result.events_length)
@@ -167,7 +169,7 @@ enum MarkupParser {
                 let line = Int(bytes[position]) | Int(bytes[position + 1]) << 8 | Int(bytes[position + 2]) << 16
                     | Int(bytes[position + 3]) << 24
                 position += 4
-                stack.append(MarkupNode(name: name, attributes: [:], children: [], text: "", line: line > 0 ? line : nil))
+                stack.append(MarkupNode(name: name, attributes: [:], children: [], text: "", line: line > 0 ? line + lineOffset : nil))
             case Int32(TM_EVENT_ATTRIBUTE):
                 guard var key = string(), let value = string(), !stack.isEmpty else { break }
                 if lowercasing { key = key.lowercased() }
