@@ -26,9 +26,13 @@ let package = Package(
         // bring ICU's, which clash with Foundation's in Swift): HTML pages, feeds, DOCX/ODT XML.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CMarkup", dependencies: ["CLibXML2"]),
+        // poppler's GLib interface from Debian (libpoppler-glib-dev), behind the plain-C
+        // shim CPDF: the text of PDF files with each character's box.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CPDF", dependencies: ["CPoppler"]),
         .target(
             name: "Telusur",
-            dependencies: ["CXapian", "CZlib", "CMarkup"],
+            dependencies: ["CXapian", "CZlib", "CMarkup", "CPDF"],
             // The curated entity data (agencies, regions, person lexicon and aliases).
             resources: [.copy("Resources")]
         ),

@@ -83,7 +83,9 @@ extension ArticleReader.Session {
             result = HTMLArticleReader(path: path, defaultID: defaultID).read(bytes)
         case .feed:
             result = FeedArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .pdf, .docx, .odt:
+        case .pdf:
+            result = PDFArticleReader(path: path, defaultID: defaultID).read(bytes)
+        case .docx, .odt:
             summary.files -= 1
             summary.skipped.append(SkippedFile(path: path, reason: "\(document.name), which this build of telusur does not read yet"))
             return
