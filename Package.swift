@@ -48,9 +48,12 @@ let package = Package(
             name: "tokenizer-bench",
             dependencies: ["Telusur"]
         ),
+        // cairo from Debian (libcairo2-dev, comes with libpoppler-glib-dev): the tests
+        // write PDFs from known text with it.
+        .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo"),
         .testTarget(
             name: "TelusurTests",
-            dependencies: ["Telusur"]
+            dependencies: ["Telusur", "CCairo"]
         ),
     ]
 )

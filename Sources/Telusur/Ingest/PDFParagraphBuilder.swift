@@ -69,15 +69,15 @@ struct PDFParagraphBuilder {
 
     /// The shapes of lines that are a running header or footer: one of the first or
     /// last two lines of a page, the same (digits aside) on at least half of the
-    /// pages, three at least.
+    /// pages, two at least.
     private func runningLines() -> Set<String> {
-        guard pages.count >= 3 else { return [] }
+        guard pages.count >= 2 else { return [] }
         var counts: [String: Int] = [:]
         for page in pages {
             let edges = Set((page.lines.prefix(2) + page.lines.suffix(2)).map { Self.shape($0.text) })
             for shape in edges { counts[shape, default: 0] += 1 }
         }
-        return Set(counts.filter { $0.value >= max(3, (pages.count + 1) / 2) }.keys)
+        return Set(counts.filter { $0.value >= max(2, (pages.count + 1) / 2) }.keys)
     }
 
     /// A line with its digits made `#`, to match "Halaman 3" with "Halaman 4".
