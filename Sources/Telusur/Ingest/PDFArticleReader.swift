@@ -65,8 +65,8 @@ struct PDFArticleReader {
             title = first
         }
         // The headline is the title, not the first paragraph, as a Markdown heading is.
-        if let title, body.count > 1, body[0] == title {
-            body.removeFirst()
+        if let title, body.count > 1, let index = body.prefix(3).firstIndex(of: title) {
+            body.remove(at: index)
         }
         let date = body.prefix(8).lazy.compactMap { DateText.find(in: String($0.prefix(200))) }.first
             ?? body.suffix(6).lazy.compactMap { Self.signingDate($0) }.first
