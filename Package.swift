@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // DOCX and ODT files are ZIP archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
@@ -19,7 +21,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // (Named CSystemZlib: ZIPFoundation has a module CZlib of its own.)
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libedit from Debian (libedit-dev), for the REPL's line editing.
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // libxml2 from Debian (libxml2-dev), behind the plain-C shim CMarkup (its headers
@@ -32,7 +35,10 @@ let package = Package(
         .target(name: "CPDF", dependencies: ["CPoppler"]),
         .target(
             name: "Telusur",
-            dependencies: ["CXapian", "CZlib", "CMarkup", "CPDF"],
+            dependencies: [
+                "CXapian", "CSystemZlib", "CMarkup", "CPDF",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             // The curated entity data (agencies, regions, person lexicon and aliases).
             resources: [.copy("Resources")]
         ),
@@ -53,7 +59,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo"),
         .testTarget(
             name: "TelusurTests",
-            dependencies: ["Telusur", "CCairo"]
+            dependencies: ["Telusur", "CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -85,10 +85,10 @@ extension ArticleReader.Session {
             result = FeedArticleReader(path: path, defaultID: defaultID).read(bytes)
         case .pdf:
             result = PDFArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .docx, .odt:
-            summary.files -= 1
-            summary.skipped.append(SkippedFile(path: path, reason: "\(document.name), which this build of telusur does not read yet"))
-            return
+        case .docx:
+            result = OfficeArticleReader(kind: .docx, path: path, defaultID: defaultID).read(bytes)
+        case .odt:
+            result = OfficeArticleReader(kind: .odt, path: path, defaultID: defaultID).read(bytes)
         }
         for problem in result.problems {
             report(problem)
