@@ -31,6 +31,10 @@ public struct ArticleReader {
     public var format: InputFormat
     /// What the path `-` reads.
     public var standardInput: FileHandle
+    /// Directories whose files, named directly in ``paths``, get the id a walk of the
+    /// directory gives them (their path below it) instead of their name; empty by
+    /// default. `telusur watch` reads each changed file so.
+    public var idRoots: [String] = []
     /// The longest JSON Lines line and the largest text article file, in bytes:
     /// 128 MiB.
     var maximumRecordSize = 128 << 20
@@ -85,7 +89,7 @@ extension ArticleReader {
         var origin: String?
 
         mutating func run() throws(E) {
-            try InputWalker(paths: reader.paths).walk { (entry) throws(E) in
+            try InputWalker(paths: reader.paths, idRoots: reader.idRoots).walk { (entry) throws(E) in
                 switch entry {
                 case .standardInput:
                     summary.files += 1

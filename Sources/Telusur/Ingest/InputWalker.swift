@@ -106,6 +106,10 @@ struct InputWalker {
 
     /// The paths as given.
     var paths: [String]
+    /// Directories whose files, when named directly in `paths`, take the id they
+    /// would have in a walk of that directory (their path below it) rather than
+    /// their name: `telusur watch` reads one changed file at a time this way.
+    var idRoots: [String] = []
 
     /// Visits each entry in order, one directory listing in memory at a time.
     func walk<E: Error>(_ visit: (Entry) throws(E) -> Void) throws(E) {
@@ -125,9 +129,22 @@ struct InputWalker {
                 try walkDirectory(path: path, relativePath: "", visited: &visited, visit)
             } else {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
-                try visit(.file(File(path: path, defaultID: name, kind: FileKind(fileName: name) ?? .unknown)))
+                try visit(.file(File(path: path, defaultID: idBelowRoot(path) ?? name, kind: FileKind(fileName: name) ?? .unknown)))
             }
         }
+    }
+
+    /// The path of `path` below the first of ``idRoots`` that holds it.
+    private func idBelowRoot(_ path: String) -> String? {
+        let file = Article.originPath(of: path)
+        for root in idRoots {
+            let directory = Article.originPath(of: root)
+            let prefix = directory == "/" ? "/" : directory + "/"
+            if file.hasPrefix(prefix), file.count > prefix.count {
+                return String(file.dropFirst(prefix.count))
+            }
+        }
+        return nil
     }
 
     private func walkDirectory<E: Error>(
