@@ -175,7 +175,10 @@ struct InputWalker {
                 continue
             }
             if Self.isDirectory(info) {
-                if visited.insert(Self.directoryID(info)).inserted {
+                if access(childPath + "/iamglass", F_OK) == 0 || access(childPath + "/shards.stub", F_OK) == 0 {
+                    // An index (telusur's own, say ./Index inside the folder indexed) is not input.
+                    try visit(.skipped(path: childPath, reason: "a Xapian index, not input"))
+                } else if visited.insert(Self.directoryID(info)).inserted {
                     try walkDirectory(path: childPath, relativePath: childRelativePath, visited: &visited, visit)
                 }
             } else if info.st_mode & S_IFMT == S_IFREG {
