@@ -58,6 +58,27 @@ struct PDFArticleReaderTests {
         #expect(result.problems.first?.description.contains("run OCR on it first") == true)
     }
 
+    @Test("a password-protected PDF is a problem naming the file, with what to do")
+    func encrypted() throws {
+        let directory = try IngestFixture.Directory()
+        let plain = directory.path + "/terbuka.pdf"
+        PDFWriter.write(path: plain, label: nil, title: "Judul Rilis Yang Cukup Panjang", number: nil,
+                        paragraphs: ["Satu paragraf isi rilis yang cukup panjang untuk dibaca."])
+        let locked = directory.path + "/terkunci.pdf"
+        // qpdf (Debian qpdf) encrypts it with a user password, AES-256.
+        let qpdf = Process()
+        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        qpdf.arguments = ["--encrypt", "rahasia", "pemilik", "256", "--", plain, locked]
+        try qpdf.run()
+        qpdf.waitUntilExit()
+        #expect(qpdf.terminationStatus == 0)
+        let result = IngestFixture.read([locked])
+        #expect(result.articles.isEmpty)
+        #expect(result.problems == [.encryptedPDF(IngestSourceLocation(path: locked))])
+        #expect(result.problems.first?.description == locked + ": the PDF is password-protected; save a copy without the password "
+            + "(for example: qpdf --decrypt --password=… IN.pdf OUT.pdf) and index that")
+    }
+
     @Test("a damaged PDF is a problem naming the file; the other files are read")
     func damaged() throws {
         let directory = try IngestFixture.Directory()
