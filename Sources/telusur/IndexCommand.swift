@@ -6,7 +6,7 @@ import Telusur
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md, HTML pages, directories.",
+        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md, HTML, feeds, PDF, DOCX/ODT, directories, web addresses.",
         discussion: """
             Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
             reported with its file and line and skipped; everything else is indexed.
@@ -34,13 +34,16 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Skip person and agency recognition (person:/agency: will find nothing in these articles).")
     var noEntities = false
 
+    @Flag(help: "For a feed given by address, also fetch each item's page (the full text; the feed has the lead).")
+    var follow = false
+
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
 
     @Option(help: "Show a progress line on standard error: auto (on a terminal, not with --quiet), always or never.")
     var progress: ColorChoice = .auto
 
-    @Argument(help: ArgumentHelp("Files or directories to index; - reads JSON Lines from standard input.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files, directories or http(s) addresses (pages, feeds) to index; - reads JSON Lines from standard input.", valueName: "PATH"))
     var paths: [String]
 
     func validate() throws {
@@ -66,7 +69,8 @@ struct IndexCommand: ParsableCommand {
             let line = meter.line(articles: articlesSeen, paragraphs: paragraphsSeen, seconds: seconds)
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (final ? "\n" : "")).utf8))
         }
-        let reader = ArticleReader(paths: paths, format: format)
+        let reader = ArticleReader(paths: paths.filter { !WebReader.isAddress($0) }, format: format)
+        let addresses = paths.filter(WebReader.isAddress)
         let summary = try reader.read(article: { article in
             articlesSeen += 1
             paragraphsSeen += article.paragraphs.count
@@ -84,6 +88,23 @@ struct IndexCommand: ParsableCommand {
             problems += 1
             printError("telusur: \(problem)")
         })
+        if !addresses.isEmpty {
+            // Validators for conditional requests live beside the index's files.
+            let web = WebReader(addresses: addresses, follow: follow,
+                                cachePath: indexOption.location.path + "/telusur-fetch.json")
+            _ = try web.read(article: { article in
+                articlesSeen += 1
+                do {
+                    try indexer.add(article)
+                } catch IndexingError.idTooLong(let id) {
+                    problems += 1
+                    printError("telusur: " + IndexingError.idTooLong(article: id).description)
+                }
+            }, problem: { problem in
+                problems += 1
+                printError("telusur: \(problem)")
+            })
+        }
         try indexer.commit()
         if showProgress { draw(final: true) }
         let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []

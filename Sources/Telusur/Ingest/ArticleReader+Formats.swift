@@ -77,19 +77,7 @@ extension ArticleReader.Session {
             }
             break
         }
-        let result: DocumentReadResult
-        switch document {
-        case .html:
-            result = HTMLArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .feed:
-            result = FeedArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .pdf:
-            result = PDFArticleReader(path: path, defaultID: defaultID).read(bytes)
-        case .docx:
-            result = OfficeArticleReader(kind: .docx, path: path, defaultID: defaultID).read(bytes)
-        case .odt:
-            result = OfficeArticleReader(kind: .odt, path: path, defaultID: defaultID).read(bytes)
-        }
+        let result = document.read(bytes, path: path, defaultID: defaultID)
         for problem in result.problems {
             report(problem)
         }
@@ -111,6 +99,17 @@ struct DocumentReadResult {
 }
 
 extension ContentSniffer.DocumentKind {
+    /// Reads a whole document of this kind.
+    func read(_ bytes: [UInt8], path: String, defaultID: String) -> DocumentReadResult {
+        switch self {
+        case .html: HTMLArticleReader(path: path, defaultID: defaultID).read(bytes)
+        case .feed: FeedArticleReader(path: path, defaultID: defaultID).read(bytes)
+        case .pdf: PDFArticleReader(path: path, defaultID: defaultID).read(bytes)
+        case .docx: OfficeArticleReader(kind: .docx, path: path, defaultID: defaultID).read(bytes)
+        case .odt: OfficeArticleReader(kind: .odt, path: path, defaultID: defaultID).read(bytes)
+        }
+    }
+
     /// The format as a message names it: "an HTML page", "a PDF document".
     var name: String {
         switch self {
@@ -119,6 +118,28 @@ extension ContentSniffer.DocumentKind {
         case .pdf: "a PDF document"
         case .docx: "a DOCX document"
         case .odt: "an ODT document"
+        }
+    }
+}
+
+extension ArticleReader {
+    /// The articles of one document held in memory — a page or feed fetched from the
+    /// web — told apart by content as files are; problems are located at `name`.
+    /// - Returns: Whether it was a feed, its articles and its problems.
+    static func readFetched(_ bytes: [UInt8], name: String, defaultID: String)
+        -> (isFeed: Bool, articles: [Article], problems: [IngestError]) {
+        let location = SourceLocation(path: name)
+        switch ContentSniffer.sniff(Array(bytes.prefix(ContentSniffer.headLength))) {
+        case .document(let kind):
+            let result = kind.read(bytes, path: name, defaultID: defaultID)
+            return (kind == .feed, result.articles, result.problems)
+        case .text:
+            switch TextArticleReader(path: name, defaultID: defaultID, maximumFileSize: 128 << 20).parse(bytes) {
+            case .success(let article): return (false, [article], [])
+            case .failure(let problem): return (false, [], [problem])
+            }
+        case .unreadable(let what):
+            return (false, [], [.unreadableDocument(location, format: "web page or feed", reason: "\(what), not a format telusur reads")])
         }
     }
 }

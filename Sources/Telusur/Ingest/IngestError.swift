@@ -67,6 +67,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case encryptedPDF(SourceLocation)
     /// One page of a PDF that poppler cannot read; the other pages were read.
     case unreadablePage(SourceLocation, page: Int)
+    /// An address that could not be fetched, for the reason given (an HTTP status,
+    /// a timeout, too many redirects…).
+    case fetchFailed(SourceLocation, reason: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -79,7 +82,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
              .wrongFieldType(let location, _, _, _), .invalidDate(let location, _), .emptyBody(let location),
              .duplicateID(let location, _, _), .unclosedFrontMatter(let location),
              .idTooLong(let location, _, _), .unreadableDocument(let location, _, _), .noArticleText(let location, _),
-             .scannedPDF(let location, _), .encryptedPDF(let location), .unreadablePage(let location, _):
+             .scannedPDF(let location, _), .encryptedPDF(let location), .unreadablePage(let location, _),
+             .fetchFailed(let location, _):
             return location
         }
     }
@@ -151,6 +155,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .encryptedPDF:
             return "\(location): the PDF is password-protected; save a copy without the password "
                 + "(for example: qpdf --decrypt --password=… IN.pdf OUT.pdf) and index that"
+        case .fetchFailed(_, let reason):
+            return "\(location): \(reason); the other inputs were read"
         case .unreadablePage(_, let page):
             return "\(location): page \(page) of the PDF cannot be read; the other pages were read"
         case .idTooLong(_, let id, let limit):

@@ -70,3 +70,25 @@ import Telusur
         #expect(run.stdout.contains("\"not_read\": 3"))
     }
 }
+
+/// `telusur index URL --follow` against a server on 127.0.0.1 that the test starts.
+@Suite struct IndexByAddressCLITests {
+    @Test func aFeedByAddressWithFollowIndexesEachPageAndARerunFetchesOnlyWhatChanged() throws {
+        let server = try LocalHTTPServer(routes: [:])
+        server.set("/rss", .init(contentType: "application/rss+xml", body: WebReaderTests.feed(server), etag: "\"f1\""))
+        server.set("/berita/1", .init(body: WebReaderTests.page("Jembatan Musi Diresmikan", "Gubernur meresmikan jembatan di Palembang.")))
+        server.set("/berita/2", .init(body: WebReaderTests.page("Rapat KPU Digelar", "KPU menggelar rapat pleno.")))
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let run = try CommandRunner.run(["index", "--index", index, "--no-entities", "--follow", server.url("/rss")])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")  // the 404 page
+        #expect(run.stdout.contains("indexed 3 articles"))
+        #expect(run.stderr.contains(server.url("/berita/hilang") + ": the server answered HTTP 404"))
+        let shown = try CommandRunner.run(["show", "--index", index, "--json", server.url("/berita/1")])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Gubernur meresmikan jembatan di Palembang."))
+        let again = try CommandRunner.run(["index", "--index", index, "--no-entities", "--follow", server.url("/rss")])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("indexed 0 articles"))
+    }
+}
