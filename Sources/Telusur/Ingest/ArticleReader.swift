@@ -19,9 +19,12 @@ import Foundation
 ///   article with the id `stdin`). Problems there are located at `<stdin>`.
 /// - Input that starts with the gzip header `1f 8b` is decompressed, whatever
 ///   its name; a file named `.gz` without that header is a problem.
-/// - ``InputFormat/auto`` chooses JSON Lines (``JSONLinesReader``) or one text
-///   article per file (``TextArticleReader``) by extension and, for a file named
-///   with another extension, by content.
+/// - ``InputFormat/auto`` tells formats apart by content first (``ContentSniffer``:
+///   HTML, RSS/Atom, PDF, DOCX, ODT) and extension second: JSON Lines
+///   (``JSONLinesReader``), one text article per file (``TextArticleReader``), or a
+///   whole document (``HTMLArticleReader``, ``FeedArticleReader``,
+///   ``PDFArticleReader``, ``OfficeArticleReader``). A file that is not read is in
+///   ``IngestSummary/skipped`` with its reason.
 /// - An article whose id was already read in this call is a problem; the first
 ///   one is kept.
 public struct ArticleReader {
