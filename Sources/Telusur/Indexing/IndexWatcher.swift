@@ -27,10 +27,13 @@ public struct IndexWatcher {
     public var paths: [String]
     /// How files are parsed.
     public var format: InputFormat
+    /// Feeds (or pages) polled by address, and how often; `nil` polls none.
+    public var feeds: (reader: WebReader, every: Duration)?
 
-    public init(paths: [String], format: InputFormat = .auto) {
+    public init(paths: [String], format: InputFormat = .auto, feeds: (reader: WebReader, every: Duration)? = nil) {
         self.paths = paths
         self.format = format
+        self.feeds = feeds
     }
 
     /// Indexes the paths, then follows them until `shouldStop` returns true; every
@@ -55,10 +58,19 @@ public struct IndexWatcher {
                 counts.removed += 1
             }
         }
+        counts.indexed += try pollFeeds(indexer: indexer, log: log)
         try indexer.commit()
         log(.committed(indexed: counts.indexed, removed: counts.removed))
+        let clock = ContinuousClock()
+        var nextPoll = feeds.map { clock.now + $0.every }
         while !shouldStop() {
-            let burst = watcher.nextBurst(shouldStop: shouldStop)
+            let burst = watcher.nextBurst(shouldStop: { shouldStop() || nextPoll.map { clock.now >= $0 } == true })
+            if let due = nextPoll, clock.now >= due, let every = feeds?.every {
+                nextPoll = clock.now + every
+                let indexed = try pollFeeds(indexer: indexer, log: log)
+                try indexer.commit()
+                if indexed > 0 { log(.committed(indexed: indexed, removed: 0)) }
+            }
             guard !burst.isEmpty else { continue }
             var counts = (indexed: 0, removed: 0)
             // Removed within the batch, committed with the rest of the burst.
@@ -73,6 +85,27 @@ public struct IndexWatcher {
             try indexer.commit()
             log(.committed(indexed: counts.indexed, removed: counts.removed))
         }
+    }
+
+    /// Fetches the feeds once (only what changed, by conditional requests) and adds
+    /// their articles; the caller commits.
+    private func pollFeeds(indexer: Indexer, log: (Event) -> Void) throws -> Int {
+        guard let feeds else { return 0 }
+        var indexed = 0
+        _ = try feeds.reader.read(article: { article in
+            do {
+                switch try indexer.add(article) {
+                case .unchanged:
+                    log(.unchanged(id: article.id))
+                default:
+                    indexed += 1
+                    log(.indexed(id: article.id, paragraphs: article.paragraphs.count, file: article.url))
+                }
+            } catch IndexingError.idTooLong(let id) {
+                log(.problem(IndexingError.idTooLong(article: id).description))
+            }
+        }, problem: { log(.problem($0.description)) })
+        return indexed
     }
 
     private func index(_ files: [String], indexer: Indexer, log: (Event) -> Void) throws -> (indexed: Int, removed: Int) {

@@ -54,4 +54,30 @@ import Telusur
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("2 unchanged"))
     }
+
+    @Test func feedsArePolledAndOnlyWhatChangedIsIndexed() throws {
+        let server = try LocalHTTPServer(routes: [:])
+        func feed(_ items: [(String, String)]) -> String {
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Kabar</title>"
+                + items.map { "<item><title>\($0.0)</title><link>\(server.url("/b/" + $0.0))</link><description>\($0.1)</description></item>" }.joined()
+                + "</channel></rss>"
+        }
+        server.set("/rss", .init(contentType: "application/rss+xml", body: feed([("satu", "Berita satu.")]), etag: "\"v1\""))
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/Index"
+        let list = try directory.write("feeds.txt", "# daftar\n\(server.url("/rss"))\n")
+        let watch = try BackgroundProcess(["watch", "--index", index, "--no-entities", "--feeds", list, "--every", "0.01"])
+        #expect(BackgroundProcess.eventually(timeout: 20) { Self.indexed(server.url("/b/satu"), in: index) == ["Berita satu."] },
+                "\(watch.stdout)\(watch.stderr)")
+        server.set("/rss", .init(contentType: "application/rss+xml",
+                                 body: feed([("dua", "Berita dua."), ("satu", "Berita satu.")]), etag: "\"v2\""))
+        #expect(Self.within2s { Self.indexed(server.url("/b/dua"), in: index) == ["Berita dua."] }, "\(watch.stdout)")
+        // Between changes the server answers 304: nothing is fetched whole again.
+        Thread.sleep(forTimeInterval: 1.5)
+        let conditional = server.requests.filter { $0.headers["if-none-match"] == "\"v2\"" }
+        #expect(!conditional.isEmpty)
+        _ = kill(watch.process.processIdentifier, SIGTERM)
+        #expect(watch.wait(timeout: 10) == 0)
+        #expect(watch.stdout.components(separatedBy: "indexed " + server.url("/b/satu")).count == 2)  // once
+    }
 }
