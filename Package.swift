@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // DOCX and ODT files are ZIP archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
@@ -18,12 +20,24 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // (Named CSystemZlib: ZIPFoundation has a module CZlib of its own.)
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libedit from Debian (libedit-dev), for the REPL's line editing.
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libxml2 from Debian (libxml2-dev), behind the plain-C shim CMarkup (its headers
+        // bring ICU's, which clash with Foundation's in Swift): HTML pages, feeds, DOCX/ODT XML.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CMarkup", dependencies: ["CLibXML2"]),
+        // poppler's GLib interface from Debian (libpoppler-glib-dev), behind the plain-C
+        // shim CPDF: the text of PDF files with each character's box.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CPDF", dependencies: ["CPoppler"]),
         .target(
             name: "Telusur",
-            dependencies: ["CXapian", "CZlib"],
+            dependencies: [
+                "CXapian", "CSystemZlib", "CMarkup", "CPDF",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             // The curated entity data (agencies, regions, person lexicon and aliases).
             resources: [.copy("Resources")]
         ),
@@ -39,9 +53,12 @@ let package = Package(
             name: "tokenizer-bench",
             dependencies: ["Telusur"]
         ),
+        // cairo from Debian (libcairo2-dev, comes with libpoppler-glib-dev): the tests
+        // write PDFs from known text with it.
+        .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo"),
         .testTarget(
             name: "TelusurTests",
-            dependencies: ["Telusur"]
+            dependencies: ["Telusur", "CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     cxxLanguageStandard: .cxx17

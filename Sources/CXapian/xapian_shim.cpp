@@ -592,6 +592,27 @@ tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
     TX_CATCH
 }
 
+tx_status tx_database_document_terms(tx_database *db, uint32_t docid, const char *prefix,
+                                     size_t len, tx_terms **out, tx_error *err) {
+    TX_TRY
+    const std::string p = str(prefix, len);
+    auto *t = new tx_terms();
+    try {
+        Xapian::TermIterator it = db->db.termlist_begin(docid);
+        for (it.skip_to(p); it != db->db.termlist_end(docid); ++it) {
+            const std::string term = *it;
+            if (term.compare(0, p.size(), p) != 0) break;
+            t->items.emplace_back(term, it.get_termfreq());
+        }
+    } catch (...) {
+        delete t;
+        throw;
+    }
+    *out = t;
+    return TX_OK;
+    TX_CATCH
+}
+
 size_t tx_terms_count(const tx_terms *t) { return t ? t->items.size() : 0; }
 
 void tx_terms_get(const tx_terms *t, size_t i, const char **term, size_t *len,

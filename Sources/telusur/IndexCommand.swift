@@ -6,13 +6,14 @@ import Telusur
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md files, directories.",
+        abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md, HTML, feeds, PDF, DOCX/ODT, directories, web addresses.",
         discussion: """
             Re-indexing an article replaces it; unchanged articles are skipped. Bad input is \
             reported with its file and line and skipped; everything else is indexed. \
             With --prune, articles read earlier from files under a PATH that no longer exist are removed afterwards.
+            Formats are told apart by content first, name second. Every file not read is named with its reason.
 
-            Exit status: 0 all indexed, 1 some input skipped, 2 error (e.g. the index is locked by another writer: see --wait).
+            Exit status: 0 all indexed, 1 some input skipped or not read, 2 error (e.g. the index is locked by another writer: see --wait).
             """
     )
 
@@ -34,13 +35,16 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Skip person and agency recognition (person:/agency: will find nothing in these articles).")
     var noEntities = false
 
+    @Flag(help: "For a feed given by address, also fetch each item's page (the full text; the feed has the lead).")
+    var follow = false
+
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
 
     @Option(help: "Show a progress line on standard error: auto (on a terminal, not with --quiet), always or never.")
     var progress: ColorChoice = .auto
 
-    @Argument(help: ArgumentHelp("Files or directories to index; - reads JSON Lines from standard input.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files, directories or http(s) addresses (pages, feeds) to index; - reads JSON Lines from standard input.", valueName: "PATH"))
     var paths: [String]
 
     func validate() throws {
@@ -70,7 +74,8 @@ struct IndexCommand: ParsableCommand {
             let line = meter.line(articles: articlesSeen, paragraphs: paragraphsSeen, seconds: seconds)
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (final ? "\n" : "")).utf8))
         }
-        let reader = ArticleReader(paths: paths, format: format)
+        let reader = ArticleReader(paths: paths.filter { !WebReader.isAddress($0) }, format: format)
+        let addresses = paths.filter(WebReader.isAddress)
         let summary = try reader.read(article: { article in
             articlesSeen += 1
             paragraphsSeen += article.paragraphs.count
@@ -92,6 +97,23 @@ struct IndexCommand: ParsableCommand {
             problemsByFile[file] = seen
             if seen <= Self.problemsShownPerFile { printError("telusur: \(problem)") }
         })
+        if !addresses.isEmpty {
+            // Validators for conditional requests live beside the index's files.
+            let web = WebReader(addresses: addresses, follow: follow,
+                                cachePath: indexOption.location.path + "/telusur-fetch.json")
+            _ = try web.read(article: { article in
+                articlesSeen += 1
+                do {
+                    try indexer.add(article)
+                } catch IndexingError.idTooLong(let id) {
+                    problems += 1
+                    printError("telusur: " + IndexingError.idTooLong(article: id).description)
+                }
+            }, problem: { problem in
+                problems += 1
+                printError("telusur: \(problem)")
+            })
+        }
         for (file, count) in problemsByFile.sorted(by: { $0.key < $1.key }) where count > Self.problemsShownPerFile {
             printError("telusur: \(file): \(count - Self.problemsShownPerFile) more problems like those above, not shown (\(count) in all)")
         }
@@ -100,21 +122,24 @@ struct IndexCommand: ParsableCommand {
         let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let totals = indexer.totals
+        for skipped in summary.skipped {
+            printError("telusur: \(skipped.path): not read, \(skipped.reason)")
+        }
         if !quiet {
             let articles = totals.added + totals.replaced
             var line = "indexed \(articles) article\(articles == 1 ? "" : "s") (\(totals.paragraphs) paragraph\(totals.paragraphs == 1 ? "" : "s"))"
             line += ": \(totals.added) new, \(totals.replaced) replaced, \(totals.unchanged) unchanged"
             line += "; \(summary.files) file\(summary.files == 1 ? "" : "s") read"
-            if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) skipped (hidden or not .jsonl/.gz/.txt/.md)" }
+            if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) not read (named above)" }
             line += "; \(problems) problem\(problems == 1 ? "" : "s")"
             if indexer.shardCount > 1 { line += "; \(indexer.shardCount) shards" }
             line += String(format: "; %.1f s", seconds)
             print(line)
             if prune { print("pruned \(pruned.count) article\(pruned.count == 1 ? "" : "s") whose files are gone") }
             let prunedKey = prune ? ", \"pruned\": \(pruned.count)" : ""
-            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems)\(prunedKey)}")
+            print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems), \"not_read\": \(summary.skippedFiles)\(prunedKey)}")
         }
-        if problems > 0 { throw ExitCode(1) }
+        if problems > 0 || summary.skippedFiles > 0 { throw ExitCode(1) }
     }
 }
 

@@ -22,6 +22,7 @@ struct TelusurCommand: ParsableCommand {
             IndexCommand.self, SearchCommand.self, PersonCommand.self, AgencyCommand.self, PersonsCommand.self,
             AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, ReplCommand.self, BenchCommand.self,
             RemoveCommand.self, CompactCommand.self, CheckCommand.self,
+            ShowCommand.self, WatchCommand.self,
             ShardServerCommand.self,
         ]
     )

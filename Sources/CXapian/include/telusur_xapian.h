@@ -177,6 +177,10 @@ tx_status tx_database_spelling(tx_database *db, const char *word, size_t len,
 /* Up to `max` terms starting with prefix (0 = no limit). */
 tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err);
+/* The terms of one document that start with prefix (termlist_begin, skip_to),
+ * in sorted order; the frequencies are the terms' document frequencies. */
+tx_status tx_database_document_terms(tx_database *db, uint32_t docid, const char *prefix,
+                                     size_t len, tx_terms **out, tx_error *err);
 size_t tx_terms_count(const tx_terms *t);
 /* Term i (prefix included) and its termfreq; the pointer lives as long as t. */
 void tx_terms_get(const tx_terms *t, size_t i, const char **term, size_t *len,

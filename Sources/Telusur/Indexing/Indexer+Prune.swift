@@ -22,6 +22,14 @@ extension Indexer {
     @discardableResult
     public func prune(under path: String) throws -> [PrunedArticle] {
         try commit()
+        let gone = try goneArticles(under: path)
+        for article in gone { try remove(id: article.id) }
+        try commit()
+        return gone
+    }
+
+    /// The committed articles read from a file under `path` that no longer exists.
+    func goneArticles(under path: String) throws -> [PrunedArticle] {
         let root = Article.originPath(of: path)
         let rootState = FileState(of: root)
         if case .unknown = rootState {
@@ -55,8 +63,6 @@ extension Indexer {
         } catch let error as XapianError {
             throw IndexingError.maintenanceFailed(index: location.path, operation: "pruning", reason: error.message)
         }
-        for article in gone { try remove(id: article.id) }
-        try commit()
         return gone
     }
 }

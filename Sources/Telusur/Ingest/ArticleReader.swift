@@ -19,9 +19,12 @@ import Foundation
 ///   article with the id `stdin`). Problems there are located at `<stdin>`.
 /// - Input that starts with the gzip header `1f 8b` is decompressed, whatever
 ///   its name; a file named `.gz` without that header is a problem.
-/// - ``InputFormat/auto`` chooses JSON Lines (``JSONLinesReader``) or one text
-///   article per file (``TextArticleReader``) by extension and, for a file named
-///   with another extension, by content.
+/// - ``InputFormat/auto`` tells formats apart by content first (``ContentSniffer``:
+///   HTML, RSS/Atom, PDF, DOCX, ODT) and extension second: JSON Lines
+///   (``JSONLinesReader``), one text article per file (``TextArticleReader``), or a
+///   whole document (``HTMLArticleReader``, ``FeedArticleReader``,
+///   ``PDFArticleReader``, ``OfficeArticleReader``). A file that is not read is in
+///   ``IngestSummary/skipped`` with its reason.
 /// - An article whose id was already read in this call is a problem; the first
 ///   one is kept.
 public struct ArticleReader {
@@ -31,6 +34,10 @@ public struct ArticleReader {
     public var format: InputFormat
     /// What the path `-` reads.
     public var standardInput: FileHandle
+    /// Directories whose files, named directly in ``paths``, get the id a walk of the
+    /// directory gives them (their path below it) instead of their name; empty by
+    /// default. `telusur watch` reads each changed file so.
+    public var idRoots: [String] = []
     /// The longest JSON Lines line and the largest text article file, in bytes:
     /// 128 MiB.
     var maximumRecordSize = 128 << 20
@@ -73,7 +80,7 @@ public struct ArticleReader {
 
 extension ArticleReader {
     /// The state of one ``read(article:problem:)`` call.
-    private struct Session<E: Error> {
+    struct Session<E: Error> {
         let reader: ArticleReader
         let article: (Article) throws(E) -> Void
         let problem: (IngestError) -> Void
@@ -85,7 +92,7 @@ extension ArticleReader {
         var origin: String?
 
         mutating func run() throws(E) {
-            try InputWalker(paths: reader.paths).walk { (entry) throws(E) in
+            try InputWalker(paths: reader.paths, idRoots: reader.idRoots).walk { (entry) throws(E) in
                 switch entry {
                 case .standardInput:
                     summary.files += 1
@@ -103,8 +110,8 @@ extension ArticleReader {
                     case .failure(let failure):
                         report(IngestError(failure, at: SourceLocation(path: file.path)))
                     }
-                case .skipped:
-                    summary.skippedFiles += 1
+                case .skipped(let path, let reason):
+                    summary.skipped.append(SkippedFile(path: path, reason: reason))
                 case .problem(let found):
                     report(found)
                 }
@@ -131,18 +138,28 @@ extension ArticleReader {
                 report(.notGzip(SourceLocation(path: path)))
                 return
             }
-            let isText: Bool
-            switch (reader.format, kind) {
-            case (.jsonl, _), (.auto, .jsonLines):
-                isText = false
-            case (.text, _), (.auto, .text):
-                isText = true
-            case (.auto, .unknown):
-                if let failure = Self.fill(&head, from: source, until: { Self.firstNonBlankByte(in: $0) != nil }) {
+            if let failure = Self.fill(&head, from: source, until: { $0.count >= ContentSniffer.headLength }) {
+                guard !head.isEmpty else {
                     report(IngestError(failure, at: SourceLocation(path: path, line: 1)))
                     return
                 }
-                isText = Self.firstNonBlankByte(in: head) != UInt8(ascii: "{")
+                // A read failed within the first bytes (a truncated .gz): sniff what came,
+                // and let the reader meet the failure where it reaches it.
+                source = FailedChunkSource(failure: failure)
+            }
+            let isText: Bool
+            switch decide(kind: kind, content: ContentSniffer.sniff(head)) {
+            case .jsonLines:
+                isText = false
+            case .text:
+                isText = true
+            case .document(let document):
+                try readDocument(document, from: source, head: head, path: path, defaultID: defaultID)
+                return
+            case .skip(let reason):
+                summary.files -= 1
+                summary.skipped.append(SkippedFile(path: path, reason: reason))
+                return
             }
             if isText {
                 let reader = TextArticleReader(path: path, defaultID: defaultID, maximumFileSize: reader.maximumRecordSize)
@@ -164,7 +181,7 @@ extension ArticleReader {
         }
 
         /// Hands an article on, unless its id was read before.
-        private mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
+        mutating func deliver(_ found: Article, at location: SourceLocation) throws(E) {
             if found.id.utf8.count > Article.maximumIDLength {
                 report(.idTooLong(location, id: found.id, limit: Article.maximumIDLength))
                 return
@@ -184,14 +201,14 @@ extension ArticleReader {
             try article(found)
         }
 
-        private mutating func report(_ found: IngestError) {
+        mutating func report(_ found: IngestError) {
             summary.problems += 1
             problem(found)
         }
 
         /// Reads chunks into `head` until `isEnough` holds or the input ends.
         /// - Returns: The failure, if a read failed.
-        private static func fill(
+        static func fill(
             _ head: inout [UInt8],
             from source: any ByteChunkSource,
             until isEnough: ([UInt8]) -> Bool

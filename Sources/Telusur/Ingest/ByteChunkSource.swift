@@ -22,3 +22,15 @@ protocol ByteChunkSource: AnyObject {
     /// - Returns: How many bytes were appended; 0 only at the end of the input.
     func read(appendingTo buffer: inout [UInt8]) -> Result<Int, ByteSourceError>
 }
+
+/// A source whose next read fails: what remains of one whose read already failed,
+/// so that a reader handed the bytes before the failure reports it where it is.
+final class FailedChunkSource: ByteChunkSource {
+    init(failure: ByteSourceError) { self.failure = failure }
+
+    let failure: ByteSourceError
+
+    func read(appendingTo buffer: inout [UInt8]) -> Result<Int, ByteSourceError> {
+        .failure(failure)
+    }
+}

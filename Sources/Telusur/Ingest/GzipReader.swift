@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// The decompressed bytes of a gzip stream, read from another source a chunk at a
 /// time (zlib's `inflate` with `16 + MAX_WBITS`, which expects the gzip header).

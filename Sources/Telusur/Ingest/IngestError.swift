@@ -58,6 +58,21 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An id holding a control character (a newline, ESC, NUL, a C1 control): it would
     /// split or garble a list of ids piped to another command (`--ids | xargs`).
     case controlInID(SourceLocation, id: String, scalar: UInt32)
+    /// A document (an HTML page, a feed, a PDF, a DOCX or ODT) that cannot be read
+    /// as its format, for the reason given; `format` names it ("RSS feed").
+    case unreadableDocument(SourceLocation, format: String, reason: String)
+    /// A document that was read but holds no article text (a page of links, an
+    /// empty feed item); `format` names it.
+    case noArticleText(SourceLocation, format: String)
+    /// A PDF with no text layer: its pages are images (a scan).
+    case scannedPDF(SourceLocation, pages: Int)
+    /// A PDF that needs a password to be opened.
+    case encryptedPDF(SourceLocation)
+    /// One page of a PDF that poppler cannot read; the other pages were read.
+    case unreadablePage(SourceLocation, page: Int)
+    /// An address that could not be fetched, for the reason given (an HTTP status,
+    /// a timeout, too many redirects…).
+    case fetchFailed(SourceLocation, reason: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -69,7 +84,10 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
              .notAnObject(let location, _), .missingField(let location, _),
              .wrongFieldType(let location, _, _, _), .invalidDate(let location, _), .emptyBody(let location),
              .duplicateID(let location, _, _), .unclosedFrontMatter(let location),
-             .idTooLong(let location, _, _), .controlInID(let location, _, _):
+             .idTooLong(let location, _, _), .controlInID(let location, _, _),
+             .unreadableDocument(let location, _, _), .noArticleText(let location, _),
+             .scannedPDF(let location, _), .encryptedPDF(let location), .unreadablePage(let location, _),
+             .fetchFailed(let location, _):
             return location
         }
     }
@@ -127,6 +145,24 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unclosedFrontMatter:
             return "\(location): front matter opened with --- is never closed; "
                 + "add a line --- after its key: value lines"
+        case .unreadableDocument(_, let format, let reason):
+            let article = ["A", "E", "I", "O", "U", "RSS", "HTML"].contains(where: format.hasPrefix) ? "an" : "a"
+            return "\(location): cannot be read as \(article) \(format) (\(reason)); "
+                + "check that the file is complete and really \(article) \(format), or leave it out; the other files were read"
+        case .noArticleText(_, let format):
+            return "\(location): \(format) with no article text in it (only navigation, links or markup); "
+                + "save the article's own page, or leave it out"
+        case .scannedPDF(_, let pages):
+            return "\(location): a scanned PDF, its \(pages == 1 ? "page is an image" : "\(pages) pages are images") with no text layer; "
+                + "run OCR on it first (for example: ocrmypdf -l ind IN.pdf OUT.pdf, or tesseract with tesseract-ocr-ind) "
+                + "and index the result"
+        case .encryptedPDF:
+            return "\(location): the PDF is password-protected; save a copy without the password "
+                + "(for example: qpdf --decrypt --password=… IN.pdf OUT.pdf) and index that"
+        case .fetchFailed(_, let reason):
+            return "\(location): \(reason); the other inputs were read"
+        case .unreadablePage(_, let page):
+            return "\(location): page \(page) of the PDF cannot be read; the other pages were read"
         case .idTooLong(_, let id, let limit):
             return "\(location): id \"\(id.prefix(40))…\" is \(id.utf8.count) bytes, longer than the \(limit) an index can hold; "
                 + "give the article a shorter id, the others were read"

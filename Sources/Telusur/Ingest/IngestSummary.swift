@@ -5,19 +5,23 @@ public struct IngestSummary: Sendable, Equatable {
     public var files: Int
     /// Articles handed to the `article` callback.
     public var articles: Int
-    /// Entries left out of a directory walk without a problem being reported:
-    /// hidden files and directories (name starting with `.`), files with an
-    /// extension that is not read, and entries that are not regular files.
-    public var skippedFiles: Int
+    /// Entries left out without a problem being reported, each with its reason:
+    /// hidden files and directories (name starting with `.`), entries that are not
+    /// regular files, and files in a directory whose name and content show no
+    /// format telusur reads.
+    public var skipped: [SkippedFile]
     /// Problems handed to the `problem` callback: each is a skipped record,
     /// file or path.
     public var problems: Int
 
+    /// How many entries were skipped: `skipped.count`.
+    public var skippedFiles: Int { skipped.count }
+
     /// Creates a summary.
-    public init(files: Int = 0, articles: Int = 0, skippedFiles: Int = 0, problems: Int = 0) {
+    public init(files: Int = 0, articles: Int = 0, skipped: [SkippedFile] = [], problems: Int = 0) {
         self.files = files
         self.articles = articles
-        self.skippedFiles = skippedFiles
+        self.skipped = skipped
         self.problems = problems
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// A file is read whatever its name. A directory is walked recursively, its
 /// entries in sorted order so that runs are stable; in it, hidden entries (name
-/// starting with `.`), files whose extension is not read (see ``FileKind``) and
-/// entries that are not regular files are skipped without a problem. Symbolic
+/// starting with `.`) and entries that are not regular files are skipped without
+/// a problem, each with its reason; a file whose extension shows no format
+/// (see ``FileKind``) is handed on as ``FileKind/other``, read only when its
+/// content is a document ``ArticleReader`` recognises. Symbolic
 /// links are followed; a directory already walked (the same device and inode)
 /// is not walked again, so link loops end. `-` stands for standard input.
 struct InputWalker {
@@ -15,11 +17,25 @@ struct InputWalker {
         case jsonLines(compressed: Bool)
         /// `.txt`, `.md`, `.markdown`, or one of these followed by `.gz`.
         case text(compressed: Bool)
+        /// `.html`, `.htm`, `.xhtml`: a web page.
+        case html
+        /// `.xml`, `.rss`, `.atom`: an RSS or Atom feed.
+        case feed
+        /// `.pdf`.
+        case pdf
+        /// `.docx`: a Word document.
+        case docx
+        /// `.odt`: an OpenDocument text.
+        case odt
         /// A file named on the command line with another extension: its content
         /// decides.
         case unknown
+        /// A file found in a directory whose name shows none of these formats: read
+        /// only when its content is a document (HTML, a feed, PDF, DOCX, ODT, gzip),
+        /// else skipped with the reason.
+        case other
 
-        /// The kind a file name shows, or `nil` when a file of that name is not read.
+        /// The kind a file name shows, or `nil` when the name shows no format read.
         init?(fileName: String) {
             var name = fileName.lowercased()
             let isCompressed = name.hasSuffix(".gz")
@@ -28,11 +44,21 @@ struct InputWalker {
             }
             let fileExtension = name.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init)
             let hasExtension = name.contains(".")
-            switch hasExtension ? fileExtension : nil {
-            case "jsonl", "json", "ndjson":
+            switch (hasExtension ? fileExtension : nil, isCompressed) {
+            case ("jsonl", _), ("json", _), ("ndjson", _):
                 self = .jsonLines(compressed: isCompressed)
-            case "txt", "md", "markdown":
+            case ("txt", _), ("md", _), ("markdown", _):
                 self = .text(compressed: isCompressed)
+            case ("html", false), ("htm", false), ("xhtml", false):
+                self = .html
+            case ("xml", false), ("rss", false), ("atom", false):
+                self = .feed
+            case ("pdf", false):
+                self = .pdf
+            case ("docx", false):
+                self = .docx
+            case ("odt", false):
+                self = .odt
             default:
                 guard isCompressed else { return nil }
                 self = .jsonLines(compressed: true)
@@ -43,7 +69,7 @@ struct InputWalker {
         var isNamedCompressed: Bool {
             switch self {
             case .jsonLines(let compressed), .text(let compressed): compressed
-            case .unknown: false
+            case .html, .feed, .pdf, .docx, .odt, .unknown, .other: false
             }
         }
     }
@@ -65,8 +91,9 @@ struct InputWalker {
         case standardInput
         /// Read this file.
         case file(File)
-        /// Left out of a directory walk, without a problem.
-        case skipped(path: String)
+        /// Left out of a directory walk, without a problem, for the reason given
+        /// ("hidden", "not a regular file").
+        case skipped(path: String, reason: String)
         /// A path that cannot be walked.
         case problem(IngestError)
     }
@@ -79,6 +106,10 @@ struct InputWalker {
 
     /// The paths as given.
     var paths: [String]
+    /// Directories whose files, when named directly in `paths`, take the id they
+    /// would have in a walk of that directory (their path below it) rather than
+    /// their name: `telusur watch` reads one changed file at a time this way.
+    var idRoots: [String] = []
 
     /// Visits each entry in order, one directory listing in memory at a time.
     func walk<E: Error>(_ visit: (Entry) throws(E) -> Void) throws(E) {
@@ -98,9 +129,22 @@ struct InputWalker {
                 try walkDirectory(path: path, relativePath: "", visited: &visited, visit)
             } else {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
-                try visit(.file(File(path: path, defaultID: name, kind: FileKind(fileName: name) ?? .unknown)))
+                try visit(.file(File(path: path, defaultID: idBelowRoot(path) ?? name, kind: FileKind(fileName: name) ?? .unknown)))
             }
         }
+    }
+
+    /// The path of `path` below the first of ``idRoots`` that holds it.
+    private func idBelowRoot(_ path: String) -> String? {
+        let file = Article.originPath(of: path)
+        for root in idRoots {
+            let directory = Article.originPath(of: root)
+            let prefix = directory == "/" ? "/" : directory + "/"
+            if file.hasPrefix(prefix), file.count > prefix.count {
+                return String(file.dropFirst(prefix.count))
+            }
+        }
+        return nil
     }
 
     private func walkDirectory<E: Error>(
@@ -127,7 +171,7 @@ struct InputWalker {
                 continue
             }
             if name.hasPrefix(".") {
-                try visit(.skipped(path: childPath))
+                try visit(.skipped(path: childPath, reason: "hidden (its name starts with .)"))
                 continue
             }
             var info = stat()
@@ -137,13 +181,17 @@ struct InputWalker {
                 continue
             }
             if Self.isDirectory(info) {
-                if visited.insert(Self.directoryID(info)).inserted {
+                if access(childPath + "/iamglass", F_OK) == 0 || access(childPath + "/shards.stub", F_OK) == 0 {
+                    // An index (telusur's own, say ./Index inside the folder indexed) is not input.
+                    try visit(.skipped(path: childPath, reason: "a Xapian index, not input"))
+                } else if visited.insert(Self.directoryID(info)).inserted {
                     try walkDirectory(path: childPath, relativePath: childRelativePath, visited: &visited, visit)
                 }
-            } else if info.st_mode & S_IFMT == S_IFREG, let kind = FileKind(fileName: name) {
+            } else if info.st_mode & S_IFMT == S_IFREG {
+                let kind = FileKind(fileName: name) ?? .other
                 try visit(.file(File(path: childPath, defaultID: childRelativePath, kind: kind)))
             } else {
-                try visit(.skipped(path: childPath))
+                try visit(.skipped(path: childPath, reason: "not a regular file"))
             }
         }
     }

@@ -4,7 +4,9 @@
 /// which is skipped). It may start with ``FrontMatter``. The first non-blank
 /// line after that, if it is a Markdown heading `# …`, is the title and not a
 /// paragraph. Every other non-blank line is a paragraph, as it is (a `## …` line
-/// included).
+/// included) — unless the body is HTML (it starts with a tag and holds `<p>`,
+/// `<br>`, `<div>`…, as CMS exports do): then its text is read paragraph by
+/// paragraph as ``HTMLFragment`` reads it, without the markup.
 ///
 /// The title is the front matter's `title`, else the heading, else one derived
 /// from the first paragraph (``Article/derivedTitle(fromFirstParagraph:)``). The
@@ -85,7 +87,10 @@ struct TextArticleReader {
             bodyStart = first + 1
         }
         let body = bodyStart < lines.count ? text[lines[bodyStart].startIndex...] : ""
-        let paragraphs = Article.paragraphs(in: body)
+        // A body pasted from a CMS as HTML (a Hugo page of Word markup) is read as HTML.
+        let paragraphs = HTMLFragment.looksLikeMarkup(body)
+            ? HTMLFragment.paragraphs(String(body)).enumerated().map { Paragraph(number: $0.offset + 1, text: $0.element.nfcNormalized) }
+            : Article.paragraphs(in: body)
         guard let firstParagraph = paragraphs.first else {
             return .failure(.emptyBody(location))
         }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A whole article as one JSON document (the REPL's `:open N` under `:json on`):
-/// its metadata and every paragraph, uncut, with `<mark>` around the matches.
+/// A whole article as one JSON document: for the REPL's `:open N` under `:json on`
+/// its metadata and every paragraph, uncut, with `<mark>` around the matches; for
+/// `telusur show ID --json` (``init(_:)``) every paragraph as `{"no", "text"}` and
+/// the article's `persons` and `agencies`.
 public struct ArticleDocument: Encodable, Sendable {
     /// The article id.
     public var id: String
@@ -15,8 +17,35 @@ public struct ArticleDocument: Encodable, Sendable {
     public var url: String?
     /// Every paragraph, numbered from 1, uncut.
     public var paragraphs: [ResultsDocument.Paragraph]
+    /// The persons recognised in the article, for a document made by ``init(_:)``.
+    public var persons: [String]?
+    /// The agencies recognised in the article, for a document made by ``init(_:)``.
+    public var agencies: [String]?
+    /// Whether paragraphs carry `highlighted` (a document made for a query).
+    private var hasHighlights = true
 
-    enum CodingKeys: String, CodingKey { case id, title, date, source, url, paragraphs }
+    enum CodingKeys: String, CodingKey { case id, title, date, source, url, paragraphs, persons, agencies }
+
+    /// A paragraph without highlights: `{"no", "text"}`.
+    private struct PlainParagraph: Encodable {
+        var no: Int
+        var text: String
+    }
+
+    /// The document of an article read back whole (``Searcher/wholeArticle(id:)``):
+    /// `{"id", "title", "date", "source", "url", "paragraphs": [{"no", "text"}],
+    /// "persons", "agencies"}`.
+    public init(_ article: Searcher.WholeArticle) {
+        id = article.record.id
+        title = article.record.title
+        date = article.record.date
+        source = article.record.source
+        url = article.record.url
+        paragraphs = article.paragraphs.map { ResultsDocument.Paragraph(no: $0.number, text: $0.text, highlighted: $0.text) }
+        persons = article.persons
+        agencies = article.agencies
+        hasHighlights = false
+    }
 
     /// Builds the document; matches are those of `query`.
     public init(article record: ArticleRecord, paragraphs: [MatchedParagraph], query: ParsedQuery) {
@@ -40,7 +69,13 @@ public struct ArticleDocument: Encodable, Sendable {
         try c.encode(date, forKey: .date)
         try c.encode(source, forKey: .source)
         try c.encode(url, forKey: .url)
-        try c.encode(paragraphs, forKey: .paragraphs)
+        if hasHighlights {
+            try c.encode(paragraphs, forKey: .paragraphs)
+        } else {
+            try c.encode(paragraphs.map { PlainParagraph(no: $0.no, text: $0.text) }, forKey: .paragraphs)
+        }
+        if let persons { try c.encode(persons, forKey: .persons) }
+        if let agencies { try c.encode(agencies, forKey: .agencies) }
     }
 
     /// The document as pretty-printed JSON text.

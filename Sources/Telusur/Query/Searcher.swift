@@ -473,7 +473,7 @@ public final class Searcher {
     /// stopped, or closed an idle connection), connects to every shard again and runs
     /// it again: a shard that is really gone is then reported by name
     /// (``SearchError/shardsUnreachable(_:)``), or left out with ``allowPartial``.
-    private func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
+    func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
         do {
             do {
                 return try body()

@@ -100,6 +100,16 @@ final class XapianDatabase {
         return TermList.read(list).map(\.term)
     }
 
+    /// The terms of one document that start with `prefix`, sorted (`termlist_begin`, `skip_to`).
+    func documentTerms(_ id: UInt32, prefix: String) throws -> [String] {
+        var list: OpaquePointer?
+        try prefix.withBytes { p, n in
+            try XapianCall.run { tx_database_document_terms(handle, id, p, n, &list, $0) }
+        }
+        defer { tx_terms_free(list) }
+        return TermList.read(list).map(\.term)
+    }
+
     /// Terms starting with `prefix` and their document frequencies (`allterms_begin(prefix)`).
     func terms(prefix: String, limit: Int = 0) throws -> [(term: String, frequency: Int)] {
         var list: OpaquePointer?

@@ -20,12 +20,14 @@ struct InputWalkerTests {
         ("a.md", .text(compressed: false)),
         ("a.markdown", .text(compressed: false)),
         ("a.txt.gz", .text(compressed: true)),
+        ("halaman.HTML", .html), ("a.htm", .html), ("rss.xml", .feed), ("a.atom", .feed),
+        ("rilis.pdf", .pdf), ("rilis.docx", .docx), ("rilis.odt", .odt),
     ])
     func kinds(name: String, expected: InputWalker.FileKind) {
         #expect(InputWalker.FileKind(fileName: name) == expected)
     }
 
-    @Test("names that are not read in a directory", arguments: ["a.pdf", "README", "a.jsonl.bak", "gz", "txt"])
+    @Test("names that are not read in a directory", arguments: ["a.doc", "README", "a.jsonl.bak", "gz", "txt"])
     func unsupported(name: String) {
         #expect(InputWalker.FileKind(fileName: name) == nil)
     }
@@ -43,13 +45,13 @@ struct InputWalkerTests {
         try directory.write("news/0.jsonl.gz", "")
         let entries = Self.entries([root + "/"])
         #expect(entries == [
-            .skipped(path: root + "/.git"),
-            .skipped(path: root + "/.hidden.txt"),
+            .skipped(path: root + "/.git", reason: "hidden (its name starts with .)"),
+            .skipped(path: root + "/.hidden.txt", reason: "hidden (its name starts with .)"),
             .file(.init(path: root + "/0.jsonl.gz", defaultID: "0.jsonl.gz", kind: .jsonLines(compressed: true))),
             .file(.init(path: root + "/a/y.md", defaultID: "a/y.md", kind: .text(compressed: false))),
             .file(.init(path: root + "/a/z.jsonl", defaultID: "a/z.jsonl", kind: .jsonLines(compressed: false))),
             .file(.init(path: root + "/b.txt", defaultID: "b.txt", kind: .text(compressed: false))),
-            .skipped(path: root + "/c.pdf"),
+            .file(.init(path: root + "/c.pdf", defaultID: "c.pdf", kind: .pdf)),
         ])
     }
 
