@@ -10,11 +10,19 @@ public struct PersonMention: Sendable, Equatable {
     /// True when a title, rank or office stood before the name: evidence that a
     /// single word is a name.
     var hasTitle: Bool
+    /// True when the mention itself vouches for a person: a title or office, a speech
+    /// cue ("kata X", "X mengatakan"), an apposition ("X, Gubernur …", "X selaku"), a
+    /// known alias, or a given name that starts a name of two or more words; and no
+    /// place marker before it ("Jalan X"), no country, and no town or village unless a
+    /// title or cue says so. ``EntityRecognizer`` also accepts a mention whose name is
+    /// vouched for elsewhere in the article.
+    var vouched: Bool
 }
 
 /// Finds person names in Indonesian press text by rule: runs of capitalised words,
 /// with honorifics, degrees, ranks and offices stripped, and capitalised words that
-/// are not names (months, places, agencies, sentence openers) rejected.
+/// are not names (months, places, agencies, sentence openers) rejected. A run is a
+/// person only when something vouches for it (``PersonMention/vouched``).
 ///
 /// One paragraph at a time; ``EntityRecognizer`` links surname-only mentions to the
 /// full names of the same article.
@@ -45,12 +53,14 @@ public struct PersonRecognizer: Sendable {
         var role: Role
         /// The text between the previous word and this one.
         var gap: Substring
+        /// The position in the paragraph's words.
+        var index: Int
     }
 
     /// The person mentions of one paragraph that stand on their own: names of two or
     /// more words, single words a title or office vouches for, and known aliases.
     public func mentions(in text: String) -> [PersonMention] {
-        candidates(in: text, tokens: Self.words(of: text)).filter { $0.key.contains(" ") || $0.hasTitle }
+        candidates(in: text, tokens: Self.words(of: text)).filter(\.vouched)
     }
 
     /// The tokens the recognizers read: words and numbers, compound whole forms left out.
@@ -95,7 +105,7 @@ public struct PersonRecognizer: Sendable {
             let gapStart = utf8.index(utf8.startIndex, offsetBy: min(previousEnd, token.range.lowerBound))
             let surface = text[start..<end]
             words.append(Word(token: token, surface: surface, role: role(of: token, surface: surface, query: query),
-                              gap: text[gapStart..<start]))
+                              gap: text[gapStart..<start], index: words.count))
             previousEnd = token.range.upperBound
         }
         markOffices(&words, query: query)
@@ -170,6 +180,7 @@ public struct PersonRecognizer: Sendable {
                 surfaceStart = nil
             }
             while let last = segment.last, last.role == .particle { segment.removeLast() }
+            trimCommonWords(&segment, from: &surfaceStart)
             // "Gubernur DKI Jakarta Anies Baswedan": a place before the name is not part of it.
             stripLeadingRegion(&segment, from: &surfaceStart)
             while segment.count > 1, let last = segment.last, regionKeys.contains(last.token.term) { segment.removeLast() }
@@ -222,8 +233,10 @@ public struct PersonRecognizer: Sendable {
             if segment.count == 1, lexicon.personAliases[key] != nil, !lexicon.aliasSurfaces.contains(String(first.surface)) {
                 return
             }
+            let vouched = vouches(segment, key: key, titled: titled, in: all)
             result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
-                                        name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled))
+                                        name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled,
+                                        vouched: vouched))
         }
         var titleStart: Int?
         for (offset, word) in run.enumerated() {
@@ -245,13 +258,86 @@ public struct PersonRecognizer: Sendable {
         return result
     }
 
+    /// "Seandainya Ani", "Mundurnya Hary Tanoesoedibyo": a word the corpus mostly writes
+    /// in lower case, at either edge of a run, is a sentence opener or a headline word.
+    private func trimCommonWords(_ segment: inout [Word], from start: inout Int?) {
+        func common(_ word: Word) -> Bool {
+            word.role == .name && lexicon.commonWords.contains(word.token.term) && lexicon.personAliases[word.token.term] == nil
+        }
+        var trimmed = false
+        while let first = segment.first, common(first) {
+            segment.removeFirst()
+            trimmed = true
+        }
+        while let first = segment.first, first.role == .particle { segment.removeFirst() }
+        if trimmed { start = segment.first?.token.range.lowerBound }
+        while let last = segment.last, common(last) || last.role == .particle { segment.removeLast() }
+    }
+
+    /// Whether the mention itself vouches for a person (see ``PersonMention/vouched``).
+    private func vouches(_ segment: [Word], key: String, titled: Bool, in all: [Word]) -> Bool {
+        guard let first = segment.first, let last = segment.last else { return false }
+        if lexicon.personAliases[key] != nil { return true }
+        // Back over the titles and offices before the name: "Jalan Jenderal Sudirman", "kata Ketua Bambang".
+        var k = first.index
+        while k > 0, all[k - 1].role == .title || all[k - 1].role == .office, Self.isNear(all[k].gap) { k -= 1 }
+        let before = k > 0 && Self.isNear(all[k].gap) ? all[k - 1] : nil
+        if let before, lexicon.placeWords.contains(before.token.term) { return false }
+        let place = lexicon.places[key]
+        if place == .country { return false }
+        var cue = false
+        if let before, lexicon.speechBefore.contains(before.token.term) { cue = true }
+        var a = last.index + 1
+        while a < all.count, all[a].role == .title, lexicon.degreesAfter.contains(all[a].token.term) { a += 1 }
+        // "Ruhut juga mengatakan", "Romahurmuziy, telah menyatakan".
+        var skipped = 0
+        while a + 1 < all.count, skipped < 2, lexicon.speechAdverbs.contains(all[a].token.term), Self.isLowercase(all[a].surface),
+              Self.isNear(all[a + 1].gap) {
+            a += 1
+            skipped += 1
+        }
+        if !cue, a < all.count {
+            let after = all[a]
+            let gap = all[skipped > 0 ? a - skipped : a].gap.filter { $0 != " " && $0 != "\u{00A0}" }
+            if (gap.isEmpty || gap == ","), Self.isLowercase(after.surface), lexicon.speechAfter.contains(after.token.term) {
+                cue = true
+            } else if gap == ",", after.role == .office || (after.role == .title && !lexicon.degreesAfter.contains(after.token.term)) {
+                // Apposition: "Agus Fatoni, Pj Gubernur Sumsel".
+                cue = true
+            }
+        }
+        // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
+        if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return false }
+        if titled || cue { return true }
+        if place != nil { return false }
+        guard segment.count >= 2 else { return false }
+        // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
+        // a surname the corpus's titles vouch for ("Yandri Susanto").
+        for word in segment.prefix(2) where word.token.term.utf8.count >= 3 {
+            if lexicon.givenNames.contains(word.token.term) { return true }
+            break
+        }
+        return segment.contains { lexicon.givenNames.contains($0.token.term) || lexicon.nameWords.contains($0.token.term) }
+    }
+
+    private static func isNear(_ gap: Substring) -> Bool {
+        gap.allSatisfy { $0 == " " || $0 == "\u{00A0}" || $0 == "." }
+    }
+
+    private static func isLowercase(_ surface: Substring) -> Bool {
+        surface.unicodeScalars.first?.properties.isLowercase ?? false
+    }
+
     private func stripLeadingRegion(_ segment: inout [Word], from start: inout Int?) {
         var dropped = true
         while dropped && segment.count > 1 {
             dropped = false
             for length in stride(from: min(3, segment.count - 1), through: 1, by: -1) {
                 let key = segment[0..<length].map(\.token.term).joined(separator: " ")
-                if regionKeys.contains(key) {
+                let place = lexicon.places[key]
+                // A city that is also a given name ("Sofia", "Florence") stays.
+                let town = place == .town && !(length == 1 && lexicon.givenNames.contains(key))
+                if regionKeys.contains(key) || place == .country || town {
                     segment.removeFirst(length)
                     start = segment.first?.token.range.lowerBound
                     dropped = true
