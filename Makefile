@@ -4,7 +4,7 @@
 SWIFT ?= swift
 INDEX ?= Index
 BIN := .build/release/telusur
-DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config
+DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config wamerican
 
 .PHONY: deps build release demo test bench fuzz clean
 

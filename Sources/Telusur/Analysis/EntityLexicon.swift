@@ -51,6 +51,7 @@ public final class EntityLexicon: Sendable {
         var speech_after: [String]
         var place_words: [String]
         var speech_after_adverbs: [String]
+        var office_prefixes: [String]
     }
 
     struct EvidenceFile: Decodable {
@@ -114,6 +115,8 @@ public final class EntityLexicon: Sendable {
     let speechAfter: Set<String>
     /// Words that may stand between a name and its speech verb ("Ruhut juga mengatakan").
     let speechAdverbs: Set<String>
+    /// Beginnings of one-word offices ("menko" in "Menkopolhukam", "kapol" in "Kapolrestro").
+    let officePrefixes: [String]
     /// Words before a name that make it a place ("Jalan", "Stadion", "Gedung").
     let placeWords: Set<String>
     /// Countries, cities, regencies and villages, normalised.
@@ -182,6 +185,7 @@ public final class EntityLexicon: Sendable {
         speechBefore = set(words.speech_before)
         speechAfter = set(words.speech_after)
         speechAdverbs = set(words.speech_after_adverbs)
+        officePrefixes = words.office_prefixes.map { $0.lowercased() }
         placeWords = set(words.place_words)
         let evidence = try load("person-evidence.json", as: EvidenceFile.self)
         givenNames = Set(evidence.given_names.map { Self.key($0, tokenizer) })

@@ -17,6 +17,9 @@ public struct PersonMention: Sendable, Equatable {
     /// title or cue says so. ``EntityRecognizer`` also accepts a mention whose name is
     /// vouched for elsewhere in the article.
     var vouched: Bool
+    /// True when the mention itself says it is no person: a place marker before it, a
+    /// country, or a place list without a title or cue. Nothing else then vouches for it.
+    var refuted = false
 }
 
 /// Finds person names in Indonesian press text by rule: runs of capitalised words,
@@ -81,8 +84,35 @@ public struct PersonRecognizer: Sendable {
             mentions.append(contentsOf: names(in: words[i..<j], text: text, all: words, end: j))
             i = j
         }
+        vouchForLists(&mentions, in: text)
         return mentions
     }
+
+    /// "Neneng Sri Wahyuni, Yulianis, dan Oktarina Putri": names listed beside a vouched
+    /// name are names too.
+    private func vouchForLists(_ mentions: inout [PersonMention], in text: String) {
+        guard mentions.count > 1, mentions.contains(where: \.vouched) else { return }
+        let bytes = Array(text.utf8)
+        func listed(_ left: PersonMention, _ right: PersonMention) -> Bool {
+            guard left.range.upperBound <= right.range.lowerBound, right.range.lowerBound - left.range.upperBound <= 8 else { return false }
+            let between = String(decoding: bytes[left.range.upperBound..<right.range.lowerBound], as: UTF8.self)
+            return Self.listGaps.contains(between)
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for i in mentions.indices where !mentions[i].vouched && !mentions[i].refuted {
+                let near = (i > 0 && mentions[i - 1].vouched && listed(mentions[i - 1], mentions[i]))
+                    || (i + 1 < mentions.count && mentions[i + 1].vouched && listed(mentions[i], mentions[i + 1]))
+                if near {
+                    mentions[i].vouched = true
+                    changed = true
+                }
+            }
+        }
+    }
+
+    private static let listGaps: Set<String> = [", ", " dan ", ", dan ", " serta ", " atau ", ", serta ", " - ", "-", " – "]
 
     /// Normalises a name as typed in a query: titles, degrees and offices dropped,
     /// case and accents folded ("Dr. Herman Deru, SH" → "herman deru").
@@ -144,6 +174,9 @@ public struct PersonRecognizer: Sendable {
         let upper = query || (surface.unicodeScalars.first?.properties.isUppercase ?? false)
         if lexicon.titles.contains(term) && (upper || term.hasPrefix("dr")) { return .title }
         if lexicon.offices.contains(term) && upper { return .office }
+        if upper, lexicon.officePrefixes.contains(where: { term.utf8.count > $0.utf8.count + 1 && term.hasPrefix($0) }) {
+            return .office
+        }
         if !upper {
             return lexicon.particles.contains(term) ? .particle : .other
         }
@@ -203,12 +236,17 @@ public struct PersonRecognizer: Sendable {
                 // A lone word left by the cut is too weak to call a name.
                 let runKey = segment[best].map(\.token.term).joined(separator: " ")
                 let alias = !best.isEmpty && lexicon.personAliases[runKey] != nil
-                let kept = alias || (best.count >= 2 && !inBody) ? Array(segment[best]) : []
+                // After a body's name only a name that ends the run and starts with a given
+                // name: "Ketua Umum Partai Golkar Aburizal Bakrie", not "Universitas Gadjah Mada".
+                let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
+                    && segment[best].first.map { lexicon.givenNames.contains($0.token.term) } == true
+                let kept = alias || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
                 }
                 segment = kept
                 while let first = segment.first, first.role == .particle { segment.removeFirst() }
+                trimCommonWords(&segment, from: &surfaceStart)
             }
             guard let first = segment.first, let last = segment.last else { return }
             let key = segment.map(\.token.term).joined(separator: " ")
@@ -233,10 +271,10 @@ public struct PersonRecognizer: Sendable {
             if segment.count == 1, lexicon.personAliases[key] != nil, !lexicon.aliasSurfaces.contains(String(first.surface)) {
                 return
             }
-            let vouched = vouches(segment, key: key, titled: titled, in: all)
+            let evidence = vouches(segment, key: key, titled: titled, in: all)
             result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
                                         name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled,
-                                        vouched: vouched))
+                                        vouched: evidence == .vouched, refuted: evidence == .refuted))
         }
         var titleStart: Int?
         for (offset, word) in run.enumerated() {
@@ -271,20 +309,25 @@ public struct PersonRecognizer: Sendable {
         }
         while let first = segment.first, first.role == .particle { segment.removeFirst() }
         if trimmed { start = segment.first?.token.range.lowerBound }
-        while let last = segment.last, common(last) || last.role == .particle { segment.removeLast() }
+        // Only at the front: a surname may be a common word too ("Ardian Sofa", "Budi Karya").
+        while let last = segment.last, last.role == .particle { segment.removeLast() }
     }
 
     /// Whether the mention itself vouches for a person (see ``PersonMention/vouched``).
-    private func vouches(_ segment: [Word], key: String, titled: Bool, in all: [Word]) -> Bool {
-        guard let first = segment.first, let last = segment.last else { return false }
-        if lexicon.personAliases[key] != nil { return true }
+    private enum Evidence { case vouched, refuted, open }
+
+    private func vouches(_ segment: [Word], key: String, titled: Bool, in all: [Word]) -> Evidence {
+        guard let first = segment.first, let last = segment.last else { return .refuted }
+        if lexicon.personAliases[key] != nil { return .vouched }
         // Back over the titles and offices before the name: "Jalan Jenderal Sudirman", "kata Ketua Bambang".
         var k = first.index
         while k > 0, all[k - 1].role == .title || all[k - 1].role == .office, Self.isNear(all[k].gap) { k -= 1 }
         let before = k > 0 && Self.isNear(all[k].gap) ? all[k - 1] : nil
-        if let before, lexicon.placeWords.contains(before.token.term) { return false }
-        let place = lexicon.places[key]
-        if place == .country { return false }
+        if let before, lexicon.placeWords.contains(before.token.term) { return .refuted }
+        // The place is the whole run with its titles: "Raja Ampat", not "Ampat".
+        let whole = all[k...last.index].map(\.token.term).joined(separator: " ")
+        let place = lexicon.places[key] ?? lexicon.places[whole]
+        if place == .country || (whole != key && regionKeys.contains(whole)) { return .refuted }
         var cue = false
         if let before, lexicon.speechBefore.contains(before.token.term) { cue = true }
         var a = last.index + 1
@@ -307,17 +350,37 @@ public struct PersonRecognizer: Sendable {
             }
         }
         // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
-        if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return false }
-        if titled || cue { return true }
-        if place != nil { return false }
-        guard segment.count >= 2 else { return false }
+        if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return .refuted }
+        if titled || cue { return .vouched }
+        if place != nil { return .refuted }
+        // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga".
+        if segment.count == 1 { return first.token.term.utf8.count >= 4 && isGivenName(first.token.term) ? .vouched : .open }
         // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
         // a surname the corpus's titles vouch for ("Yandri Susanto").
         for word in segment.prefix(2) where word.token.term.utf8.count >= 3 {
-            if lexicon.givenNames.contains(word.token.term) { return true }
+            if isGivenName(word.token.term) { return .vouched }
             break
         }
-        return segment.contains { lexicon.givenNames.contains($0.token.term) || lexicon.nameWords.contains($0.token.term) }
+        let named = segment.contains {
+            isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) || lexicon.nameWords.contains(Self.modernSpelling($0.token.term))
+        }
+        return named ? .vouched : .open
+    }
+
+    /// A given name in its own or its modern spelling ("Djoko" = "Joko", "Soegeng" = "Sugeng").
+    private func isGivenName(_ term: String) -> Bool {
+        lexicon.givenNames.contains(term) || lexicon.givenNames.contains(Self.modernSpelling(term))
+    }
+
+    /// Folds the pre-1972 spellings of names to the modern ones: oe → u, dj → j, tj → c,
+    /// nj → ny, sj → sy, ch → kh ("Soeharto" → "suharto", "Tjahjo" → "cahjo").
+    static func modernSpelling(_ term: String) -> String {
+        guard term.contains("oe") || term.contains("j") || term.contains("ch") else { return term }
+        var folded = term
+        for (old, new) in [("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh")] {
+            folded = folded.replacingOccurrences(of: old, with: new)
+        }
+        return folded
     }
 
     private static func isNear(_ gap: Substring) -> Bool {
