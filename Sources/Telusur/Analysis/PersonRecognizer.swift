@@ -239,7 +239,7 @@ public struct PersonRecognizer: Sendable {
                 // After a body's name only a name that ends the run and starts with a given
                 // name: "Ketua Umum Partai Golkar Aburizal Bakrie", not "Universitas Gadjah Mada".
                 let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
-                    && segment[best].first.map { lexicon.givenNames.contains($0.token.term) } == true
+                    && segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true
                 let kept = alias || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
@@ -327,7 +327,8 @@ public struct PersonRecognizer: Sendable {
         // The place is the whole run with its titles: "Raja Ampat", not "Ampat".
         let whole = all[k...last.index].map(\.token.term).joined(separator: " ")
         let place = lexicon.places[key] ?? lexicon.places[whole]
-        if place == .country || (whole != key && regionKeys.contains(whole)) { return .refuted }
+        // A title that is part of a place's name ("Raja Ampat") vouches for nothing.
+        if place == .country || (whole != key && (regionKeys.contains(whole) || lexicon.places[whole] != nil)) { return .refuted }
         var cue = false
         if let before, lexicon.speechBefore.contains(before.token.term) { cue = true }
         var a = last.index + 1
@@ -352,6 +353,8 @@ public struct PersonRecognizer: Sendable {
         // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
         if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return .refuted }
         if titled || cue { return .vouched }
+        // A village list is the weakest hint: a given name outweighs it ("Bambang", "Santi").
+        if place == .village, isGivenName(first.token.term) { return .vouched }
         if place != nil { return .refuted }
         // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga".
         if segment.count == 1 { return first.token.term.utf8.count >= 4 && isGivenName(first.token.term) ? .vouched : .open }

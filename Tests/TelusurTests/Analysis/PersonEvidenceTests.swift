@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import Telusur
+
+/// Issue 13: a capitalised run is a person only when something vouches for it. The
+/// invented names (Zorblat, Quimby) are in no list, so only the rule under test can
+/// make them persons.
+@Suite struct PersonEvidenceTests {
+    let persons = PersonRecognizer(lexicon: PersonRecognizerTests.lexicon)
+    let articles = EntityRecognizer(lexicon: PersonRecognizerTests.lexicon)
+
+    func keys(_ text: String) -> [String] { persons.mentions(in: text).map(\.key) }
+
+    @Test(arguments: [
+        ("Kami sudah siap, kata Zorblat di Palembang.", ["zorblat"]),
+        ("Menurut Zorblat, rapat itu penting.", ["zorblat"]),
+        ("Zorblat mengatakan rapat itu penting.", ["zorblat"]),
+        ("Zorblat Quimby juga menegaskan hal itu.", ["zorblat quimby"]),
+        ("Zorblat Quimby, telah menyatakan dukungan.", ["zorblat quimby"]),
+        ("Zorblat Quimby selaku ketua panitia hadir.", ["zorblat quimby"]),
+        ("Kami siap, tandas Zorblat.", ["zorblat"]),
+    ])
+    func aSpeechCueVouches(_ text: String, _ expected: [String]) {
+        #expect(keys(text) == expected)
+    }
+
+    @Test func anAppositionVouches() {
+        #expect(keys("Rapat dibuka Zorblat Quimby, Gubernur Sumatera Selatan, pagi ini.") == ["zorblat quimby"])
+    }
+
+    @Test func withoutEvidenceACapitalisedRunIsNoPerson() {
+        #expect(keys("Zorblat Quimby tiba di Palembang.").isEmpty)
+        #expect(keys("Zorblat tiba di Palembang.").isEmpty)
+    }
+
+    @Test func aTitleVouchesForASingleWord() {
+        #expect(keys("Hadir Brigjen TNI Zorblat di Palembang.") == ["zorblat"])
+    }
+
+    @Test func aGivenNameVouches() {
+        // "Nurul" is in the given names (gender-guesser's list and the corpus's titled names).
+        #expect(keys("Nurul Quimby hadir di Palembang.") == ["nurul quimby"])
+        // A given name after an initial.
+        #expect(keys("M Nurul Quimby hadir di Palembang.") == ["m nurul quimby"])
+        // A lone given name counts too; a lone unknown word does not.
+        #expect(keys("Bambang juga mampu bekerja.") == ["bambang"])
+    }
+
+    @Test func oldSpellingsOfGivenNamesCount() {
+        #expect(PersonRecognizer.modernSpelling("soeharto") == "suharto")
+        #expect(PersonRecognizer.modernSpelling("djoko") == "joko")
+        #expect(PersonRecognizer.modernSpelling("tjahjo") == "cahjo")
+        #expect(PersonRecognizer.modernSpelling("sjahrir") == "syahrir")
+        #expect(keys("Djoko Quimby hadir di Palembang.") == ["djoko quimby"])
+    }
+
+    @Test func aSurnameTheCorpusVouchesForVouches() {
+        // "Bakrie" is a word of names titles vouch for in the corpus.
+        #expect(PersonRecognizerTests.lexicon.nameWords.contains("bakrie") || PersonRecognizerTests.lexicon.givenNames.contains("bakrie"))
+        #expect(keys("Zorblat Bakrie hadir di Palembang.") == ["zorblat bakrie"])
+    }
+
+    @Test(arguments: [
+        "Macet di Jalan Gatot Subroto pagi ini.",
+        "Macet di jalan Nurul Quimby pagi ini.",
+        "Laga di Stadion Jalak Harupat berakhir imbang.",
+        "Pameran di Gedung Nurul Quimby dibuka.",
+        "Ia dirawat di RSPAD Gatot Soebroto.",
+        "Jalan Jenderal Sudirman ditutup.",
+    ])
+    func aPlaceMarkerMakesAPlace(_ text: String) {
+        #expect(keys(text).isEmpty, "\(keys(text))")
+    }
+
+    @Test func aCountryIsNeverAPersonEvenWithACue() {
+        #expect(keys("Kami menolak, kata Israel dalam pernyataannya.").isEmpty)
+        #expect(keys("Jordania menegaskan dukungannya.").isEmpty)
+    }
+
+    @Test func aTownNeedsATitleOrCue() {
+        // "Pontianak" is a city in the place lists: alone it is a place, after a title a person.
+        #expect(PersonRecognizerTests.lexicon.places["pontianak"] != nil)
+        #expect(keys("Banjir di Pontianak Quimby surut.").isEmpty)
+        #expect(keys("Los Angeles diguncang gempa.").isEmpty)
+        #expect(keys("Raja Ampat menarik wisatawan.").isEmpty)
+    }
+
+    @Test func namesListedBesideAVouchedNameAreNames() {
+        #expect(Set(keys("Saksi yang hadir ialah Nurul Quimby, Zorblat, dan Yulianis.")) == ["nurul quimby", "zorblat", "yulianis"])
+        // A country in the list stays a country.
+        #expect(Set(keys("Hadir Nurul Quimby dan Israel.")) == ["nurul quimby"])
+    }
+
+    @Test func sentenceOpenersComeOffTheFront() {
+        #expect(keys("Seandainya Nurul Quimby menjadi ketua umum.") == ["nurul quimby"])
+        #expect(keys("Mundurnya Nurul Quimby disyukuri.") == ["nurul quimby"])
+    }
+
+    @Test func officesWrittenAsOneWordComeOffTheName() {
+        #expect(keys("Menkopolhukam Wiranto menegaskan hal itu.") == ["wiranto"])
+        #expect(keys("Menko Polhukam Wiranto menegaskan hal itu.") == ["wiranto"])
+        #expect(keys("Menkokesra Agung Laksono hadir.") == ["agung laksono"])
+        #expect(keys("kata Wakil Sekretaris Jenderal PDI Perjuangan.").isEmpty)
+    }
+
+    @Test func aPartyBeforeANameDoesNotSwallowIt() {
+        #expect(keys("Ketua Umum Partai Golkar Aburizal Bakrie hadir.") == ["aburizal bakrie"])
+        #expect(keys("Politisi Partai Golkar Nurul Arifin menilai kekisruhan itu.") == ["nurul arifin"])
+        #expect(keys("Mahasiswa Universitas Gadjah Mada berdemo.").isEmpty)
+    }
+
+    @Test func aNameVouchedForOnceCountsInTheWholeArticle() {
+        let entities = articles.recognize([
+            "Zorblat Quimby Hadir di Palembang",
+            "Zorblat Quimby mengatakan ia hadir karena rapat itu penting.",
+        ])
+        #expect(entities[0].persons == ["zorblat quimby"])
+        #expect(entities[1].persons == ["zorblat quimby"])
+        #expect(articles.recognize(["Zorblat Quimby Hadir di Palembang"])[0].persons.isEmpty)
+    }
+
+    @Test func theEvidenceDataLoads() {
+        let lexicon = PersonRecognizerTests.lexicon
+        #expect(lexicon.givenNames.count > 5000)
+        #expect(lexicon.givenNames.contains("budi"))
+        #expect(!lexicon.givenNames.contains("jakarta"))
+        #expect(lexicon.commonWords.contains("seandainya"))
+        #expect(lexicon.places["israel"] == .country)
+        #expect(lexicon.places["los angeles"] == .town)
+        #expect(lexicon.places.values.contains(.village))
+        #expect(lexicon.speechBefore.contains("kata"))
+        #expect(lexicon.placeWords.contains("jalan"))
+    }
+}
