@@ -45,6 +45,11 @@ public struct EntityRecognizer: Sendable {
                 var trimmed = mention
                 trimmed.key = best.joined(separator: " ")
                 trimmed.name = best.joined(separator: " ")
+                // "Jokowi Tinjau …" → "Jokowi", which is Joko Widodo.
+                if let alias = persons.lexicon.personAliases[trimmed.key] {
+                    trimmed.key = EntityLexicon.key(alias, Tokenizer())
+                    trimmed.name = alias
+                }
                 return trimmed
             }
         }

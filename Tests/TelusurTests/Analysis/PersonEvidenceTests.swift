@@ -141,6 +141,11 @@ import Testing
         #expect(articles.recognize(["Zorblat Quimby Hadir di Palembang"])[0].persons.isEmpty)
     }
 
+    @Test func anAliasCutFromAHeadlineIsStillTheFullName() {
+        let entities = articles.recognize(["Jokowi Tinjau Banjir di Palembang", "Presiden meninjau banjir dan tinjau pengungsian."])
+        #expect(entities[0].persons == ["joko widodo"])
+    }
+
     @Test func theEvidenceDataLoads() {
         let lexicon = PersonRecognizerTests.lexicon
         #expect(lexicon.givenNames.count > 5000)
@@ -152,5 +157,28 @@ import Testing
         #expect(lexicon.places.values.contains(.village))
         #expect(lexicon.speechBefore.contains("kata"))
         #expect(lexicon.placeWords.contains("jalan"))
+    }
+}
+
+/// `person:` with a bare first name or surname (issue 13).
+@Suite struct DominantBearerTests {
+    @Test func aBareNameResolvesToItsDominantBearer() throws {
+        let directory = TemporaryDirectory()
+        var articles = (1...6).map { Fixtures.article("f\($0)", "Ketua KPK Firli Bahuri hadir di Palembang.") }
+        articles.append(Fixtures.article("bare", "Kata Firli, rapat itu penting."))
+        articles.append(Fixtures.article("other", "Bupati Firli Zorblat hadir."))
+        let searcher = try Fixtures.index(articles, in: directory)
+        let results = try searcher.search("person:Firli", options: SearchOptions(limit: 20, group: false))
+        #expect(Set(results.hits.map(\.article.id)) == Set((1...6).map { "f\($0)" }))
+    }
+
+    @Test func withoutADominantBearerTheCandidatesAreListed() throws {
+        let directory = TemporaryDirectory()
+        let articles = [
+            Fixtures.article("a", "Gubernur Budi Santoso hadir."),
+            Fixtures.article("b", "Bupati Budi Hartono hadir."),
+        ]
+        let searcher = try Fixtures.index(articles, in: directory)
+        #expect(throws: SearchError.self) { try searcher.search("person:Budi") }
     }
 }
