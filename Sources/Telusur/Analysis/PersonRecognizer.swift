@@ -239,7 +239,7 @@ public struct PersonRecognizer: Sendable {
                 // After a body's name only a name that ends the run and starts with a given
                 // name: "Ketua Umum Partai Golkar Aburizal Bakrie", not "Universitas Gadjah Mada".
                 let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
-                    && segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true
+                    && (titled || segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true)
                 let kept = alias || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
@@ -320,8 +320,21 @@ public struct PersonRecognizer: Sendable {
         guard let first = segment.first, let last = segment.last else { return .refuted }
         if lexicon.personAliases[key] != nil { return .vouched }
         // Back over the titles and offices before the name: "Jalan Jenderal Sudirman", "kata Ketua Bambang".
+        // Over a region or party between them too: "Gubernur DKI Jakarta Anies Baswedan",
+        // "Ketua Umum Partai Golkar Aburizal Bakrie".
         var k = first.index
-        while k > 0, all[k - 1].role == .title || all[k - 1].role == .office, Self.isNear(all[k].gap) { k -= 1 }
+        var titled = titled
+        while k > 0, Self.isNear(all[k].gap) {
+            let word = all[k - 1]
+            if word.role == .title || word.role == .office {
+                titled = true
+            } else if !(regionKeys.contains(word.token.term) || agencyKeys.contains(word.token.term)
+                        || word.token.term == "partai" || word.token.term == "fraksi") {
+                break
+            }
+            k -= 1
+        }
+        while k < first.index, all[k].role != .title, all[k].role != .office, !lexicon.placeWords.contains(all[k].token.term) { k += 1 }
         let before = k > 0 && Self.isNear(all[k].gap) ? all[k - 1] : nil
         if let before, lexicon.placeWords.contains(before.token.term) { return .refuted }
         // The place is the whole run with its titles: "Raja Ampat", not "Ampat".

@@ -77,9 +77,9 @@ import Testing
     }
 
     @Test func aSurnameTheCorpusVouchesForVouches() {
-        // "Bakrie" is a word of names titles vouch for in the corpus.
-        #expect(PersonRecognizerTests.lexicon.nameWords.contains("bakrie") || PersonRecognizerTests.lexicon.givenNames.contains("bakrie"))
-        #expect(keys("Zorblat Bakrie hadir di Palembang.") == ["zorblat bakrie"])
+        // "Wiranto" is a word of names honorifics and ranks vouch for in the corpus.
+        #expect(PersonRecognizerTests.lexicon.nameWords.contains("wiranto"))
+        #expect(keys("Zorblat Wiranto hadir di Palembang.") == ["zorblat wiranto"])
     }
 
     @Test(arguments: [
@@ -129,6 +129,8 @@ import Testing
         #expect(keys("Ketua Umum Partai Golkar Aburizal Bakrie hadir.") == ["aburizal bakrie"])
         #expect(keys("Politisi Partai Golkar Nurul Arifin menilai kekisruhan itu.") == ["nurul arifin"])
         #expect(keys("Mahasiswa Universitas Gadjah Mada berdemo.").isEmpty)
+        #expect(keys("Rektor Universitas Gadjah Mada hadir.").isEmpty)
+        #expect(keys("Gubernur DKI Jakarta Zorblat Quimby meninjau banjir.") == ["zorblat quimby"])
     }
 
     @Test func aNameVouchedForOnceCountsInTheWholeArticle() {
