@@ -52,6 +52,7 @@ public final class EntityLexicon: Sendable {
         var place_words: [String]
         var speech_after_adverbs: [String]
         var office_prefixes: [String]
+        var place_words_after: [String]
     }
 
     struct EvidenceFile: Decodable {
@@ -120,6 +121,8 @@ public final class EntityLexicon: Sendable {
     let officePrefixes: [String]
     /// Words before a name that make it a place ("Jalan", "Stadion", "Gedung").
     let placeWords: Set<String>
+    /// Words after a name that make it a venue, award, team or company ("Stadium", "Award", "Foundation").
+    let placeWordsAfter: Set<String>
     /// Countries, cities, regencies and villages, normalised.
     let places: [String: PlaceKind]
     /// Names the corpus writes after "di"/"ke" or a noun of their kind ("di Facebook", "klub Napoli").
@@ -190,6 +193,7 @@ public final class EntityLexicon: Sendable {
         speechAdverbs = set(words.speech_after_adverbs)
         officePrefixes = words.office_prefixes.map { $0.lowercased() }
         placeWords = set(words.place_words)
+        placeWordsAfter = set(words.place_words_after)
         let evidence = try load("person-evidence.json", as: EvidenceFile.self)
         givenNames = Set(evidence.given_names.map { Self.key($0, tokenizer) })
         nameWords = Set(evidence.name_words.map { Self.key($0, tokenizer) })

@@ -337,6 +337,16 @@ public struct PersonRecognizer: Sendable {
         while k < first.index, all[k].role != .title, all[k].role != .office, !lexicon.placeWords.contains(all[k].token.term) { k += 1 }
         let before = k > 0 && Self.isNear(all[k].gap) ? all[k - 1] : nil
         if let before, lexicon.placeWords.contains(before.token.term) { return .refuted }
+        // "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto".
+        if k > 0, all[k].gap.trimmingCharacters(in: .whitespaces) == ")", lexicon.placeWords.contains(all[k - 1].token.term) {
+            return .refuted
+        }
+        // "King Fahd International Stadium", "Habibie Award", "Djarum Foundation".
+        var n = last.index + 1
+        while n < all.count, n <= last.index + 2, Self.isNear(all[n].gap), !Self.isLowercase(all[n].surface) {
+            if lexicon.placeWordsAfter.contains(all[n].token.term) { return .refuted }
+            n += 1
+        }
         // The place is the whole run with its titles: "Raja Ampat", not "Ampat".
         let whole = all[k...last.index].map(\.token.term).joined(separator: " ")
         let place = lexicon.places[key] ?? lexicon.places[whole]
@@ -368,6 +378,12 @@ public struct PersonRecognizer: Sendable {
         if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return .refuted }
         // A name made only of common words is a phrase ("Tindak Pidana Korupsi", "Asasi Manusia").
         if segment.allSatisfy({ $0.role != .name || (lexicon.commonWords.contains($0.token.term) && !isGivenName($0.token.term)) }) {
+            return .refuted
+        }
+        // "Menteri Agraria dan Tata Ruang": one word after an office, then "dan" and a
+        // capitalised word, is a portfolio.
+        if segment.count == 1, titled, last.index + 2 < all.count, all[last.index + 1].token.term == "dan",
+           Self.isLowercase(all[last.index + 1].surface), !Self.isLowercase(all[last.index + 2].surface) {
             return .refuted
         }
         if titled { return .vouched }

@@ -89,9 +89,16 @@ import Testing
         "Pameran di Gedung Nurul Quimby dibuka.",
         "Ia dirawat di RSPAD Gatot Soebroto.",
         "Jalan Jenderal Sudirman ditutup.",
+        "Ia dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto.",
+        "Ia dirawat di Rumah Sakit Cipto Mangunkusumo.",
+        "Konser di King Fahd International Stadium, Riyadh.",
     ])
     func aPlaceMarkerMakesAPlace(_ text: String) {
         #expect(keys(text).isEmpty, "\(keys(text))")
+    }
+
+    @Test func aPortfolioAfterAnOfficeIsNoName() {
+        #expect(keys("Menteri Agraria dan Tata Ruang Nusron Wahid hadir.") == ["nusron wahid"])
     }
 
     @Test func aCountryIsNeverAPersonEvenWithACue() {
