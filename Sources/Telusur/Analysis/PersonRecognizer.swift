@@ -240,7 +240,13 @@ public struct PersonRecognizer: Sendable {
                 // name: "Ketua Umum Partai Golkar Aburizal Bakrie", not "Universitas Gadjah Mada".
                 let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
                     && (titled || segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true)
-                let kept = alias || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
+                // One known name word before a headline verb stays: "Wiranto Ditusuk".
+                // Not before a place or body: "Real Madrid".
+                let leadingName = !inBody && best.count == 1 && best.lowerBound == 0 && segment.count > 1
+                    && (isGivenName(segment[0].token.term) || lexicon.nameWords.contains(segment[0].token.term))
+                    && !regionKeys.contains(segment[1].token.term) && lexicon.places[segment[1].token.term] == nil
+                    && !agencyKeys.contains(segment[1].token.term) && !lexicon.locatives.contains(segment[1].token.term)
+                let kept = alias || leadingName || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
                 }
@@ -403,7 +409,11 @@ public struct PersonRecognizer: Sendable {
         if place != nil { return .refuted }
         // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga". Not
         // right after an acronym: "AS Roma", "PAM Jaya" are bodies.
-        if segment.count == 1 { return first.token.term.utf8.count >= 4 && isGivenName(first.token.term) ? .vouched : .open }
+        // A word of names the corpus's honorifics vouch for counts alone too ("Wiranto").
+        if segment.count == 1 {
+            let term = first.token.term
+            return term.utf8.count >= 4 && (isGivenName(term) || lexicon.nameWords.contains(term)) ? .vouched : .open
+        }
         // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
         // a surname the corpus's titles vouch for ("Yandri Susanto").
         for word in segment.prefix(2) where word.token.term.utf8.count >= 3 {

@@ -68,6 +68,16 @@ import Testing
         #expect(keys("Bambang juga mampu bekerja.") == ["bambang"])
     }
 
+    @Test func aLoneWordOfVouchedNamesCounts() {
+        #expect(keys("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Wiranto hadir.") == ["wiranto"])
+    }
+
+    @Test func headlineVerbsEndAName() {
+        #expect(keys("Wiranto Bicarakan Permasalahan Papua") == ["wiranto"])
+        #expect(keys("Wiranto Ditusuk di Pandeglang") == ["wiranto"])
+        #expect(keys("Sri Mulyani Sentil Pejabat") == ["sri mulyani indrawati"])
+    }
+
     @Test func oldSpellingsOfGivenNamesCount() {
         #expect(PersonRecognizer.modernSpelling("soeharto") == "suharto")
         #expect(PersonRecognizer.modernSpelling("djoko") == "joko")
