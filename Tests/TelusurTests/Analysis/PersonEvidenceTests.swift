@@ -201,3 +201,22 @@ import Testing
         #expect(throws: SearchError.self) { try searcher.search("person:Budi") }
     }
 }
+
+/// Issue 13, agencies: a region joins a body only when it qualifies it.
+@Suite struct AgencyRegionTests {
+    let agencies = AgencyRecognizer(lexicon: PersonRecognizerTests.lexicon)
+
+    @Test func aRegionAcrossACommaOrAfterABuildingIsNotTheBodys() {
+        #expect(agencies.mentions(in: "Rapat di Gedung DPR, Jakarta, Senin.").map(\.region) == [nil])
+        #expect(agencies.mentions(in: "Ia diperiksa di Mabes Polri Jakarta Selatan.").map(\.region) == [nil])
+        #expect(agencies.mentions(in: "Ia diperiksa di Gedung Merah Putih KPK Jakarta.").map(\.region) == [nil])
+        #expect(agencies.mentions(in: "KPU Sumsel menetapkan hasil.").map(\.region) == ["sumatera-selatan"])
+        #expect(agencies.mentions(in: "Bawaslu Kota Palembang mengawasi.").map(\.region) == ["kota-palembang"])
+    }
+
+    @Test func metroJayaIsJakartasPoliceCommand() {
+        let mention = agencies.mentions(in: "Kapolda Metro Jaya hadir di Polda Metro Jaya.").last
+        #expect(mention?.agency == "polda")
+        #expect(mention?.region == "dki-jakarta")
+    }
+}
