@@ -5,7 +5,7 @@ SWIFT ?= swift
 INDEX ?= Index
 BIN := .build/release/telusur
 DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config \
-  libxml2-dev libpoppler-glib-dev libcairo2-dev fonts-dejavu-core qpdf
+  libxml2-dev libpoppler-glib-dev libcairo2-dev fonts-dejavu-core qpdf wamerican
 
 .PHONY: deps build release demo test bench fuzz clean
 

