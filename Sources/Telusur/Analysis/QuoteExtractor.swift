@@ -1,0 +1,475 @@
+/// Finds the quotations of an Indonesian news article and who said them, by rule, on
+/// top of the person recogniser.
+///
+/// - Direct: words in quotation marks (straight or curly) with a cue after them
+///   (`“…,” kata Herman Deru.`, `"…," ujarnya.`, `"…," dia menambahkan.`) or before them
+///   (`Armansyah mengatakan, “…”`, `Herman Deru: "…"`, `Menurut dia, "…"`).
+/// - Indirect: a sentence without marks whose subject is followed by a speech verb and
+///   what was said (`X mengatakan bahwa …`, `Dia menjelaskan, …`, `X meminta … agar …`,
+///   `X menyebut rapat ini …`), or `Menurut X, …`.
+/// - A pronoun cue (`katanya`, `ujarnya`, `dia menambahkan`, `Beliau meminta`) refers to
+///   the last person named before it outside quotation marks: in the same paragraph,
+///   else the last speaker of the article.
+/// - A quotation left open at the end of a paragraph continues in the next one that
+///   opens with a mark; the whole run has the speaker of its cue. A paragraph that is
+///   only a quotation, without a cue, continues the previous paragraph's speaker, and so
+///   does a quoted sentence without a cue next to an attributed one.
+/// - Anything else in quotation marks (titles, slogans, nicknames, scare quotes) has no
+///   cue and is not a quote.
+public struct QuoteExtractor: Sendable {
+    /// The recogniser whose persons and agencies become speakers.
+    public let recognizer: EntityRecognizer
+    private var lexicon: EntityLexicon { recognizer.persons.lexicon }
+
+    /// Creates an extractor over the recogniser's lexicon.
+    public init(recognizer: EntityRecognizer) {
+        self.recognizer = recognizer
+    }
+
+    /// The quotes of an article, recognising its entities first.
+    public func quotes(in article: Article) -> [Quote] {
+        quotes(in: article, entities: recognizer.recognize([article.title] + article.paragraphs.map(\.text)))
+    }
+
+    /// The quotes of an article whose entities are already known.
+    ///
+    /// - Parameter entities: what ``EntityRecognizer/recognize(_:)`` returned for the
+    ///   title followed by the paragraphs; speakers are given by those person keys.
+    public func quotes(in article: Article, entities: [ParagraphEntities]) -> [Quote] {
+        var state = ArticleState(keys: Set(entities.flatMap(\.persons)))
+        var scans: [ParagraphScan] = []
+        scans.reserveCapacity(article.paragraphs.count)
+        for (index, paragraph) in article.paragraphs.enumerated() {
+            let found = index + 1 < entities.count ? entities[index + 1] : ParagraphEntities()
+            var scan = ParagraphScan(paragraph: paragraph)
+            if scan.mayQuote {
+                prepare(&scan, state: &state)
+                attribute(&scan, state: &state)
+            }
+            state.finish(scan, fallback: found.persons.last)
+            scans.append(scan)
+        }
+        continueQuotes(&scans)
+        return scans.flatMap(\.quotes)
+    }
+
+    // MARK: - per paragraph
+
+    /// Finds the person and agency mentions and the quotation marks of a paragraph.
+    private func prepare(_ scan: inout ParagraphScan, state: inout ArticleState) {
+        let candidates = recognizer.persons.candidates(in: scan.text, tokens: scan.tokens)
+        for candidate in candidates {
+            var candidate = candidate
+            // A capitalised cue verb glued to the name ("Kata Budi") is not part of it.
+            var words = candidate.key.split(separator: " ").map(String.init)
+            while let first = words.first, words.count > 1, Self.afterVerb(first) != nil || Self.meVerbs.contains(first) || first == "menurut" {
+                words.removeFirst()
+                if let token = scan.tokens.first(where: { $0.range.lowerBound >= candidate.range.lowerBound && $0.term == first }) {
+                    candidate.range = token.range.upperBound + 1..<max(token.range.upperBound + 1, candidate.range.upperBound)
+                }
+            }
+            if words.count != candidate.key.split(separator: " ").count {
+                candidate.key = words.joined(separator: " ")
+                candidate.name = candidate.name.split(separator: " ").suffix(words.count).joined(separator: " ")
+            }
+            let key = state.resolve(candidate.key)
+            scan.mentions.append(Mention(key: key, candidate: candidate.key, name: candidate.name, range: candidate.range))
+            if let key { state.noteName(candidate.name, for: key) }
+        }
+        scan.agencies = recognizer.agencies.mentions(in: scan.text, tokens: scan.tokens)
+        scan.findSpans()
+    }
+
+    /// Attributes the quotation marks by their cues, and finds the indirect quotes.
+    private func attribute(_ scan: inout ParagraphScan, state: inout ArticleState) {
+        for index in scan.spans.indices {
+            if let found = cueAfter(scan.spans[index], in: scan, state: state) ?? cueBefore(scan.spans[index], in: scan, state: state) {
+                scan.spans[index].attribution = found
+            }
+        }
+        findIndirect(&scan, state: state)
+        // "Budi mengatakan:" at the end introduces the next paragraph's quotation.
+        if scan.trimmedBytes(0..<scan.bytes.count).last == UInt8(ascii: ":"), scan.spans.allSatisfy({ $0.open < scan.firstByte }) || scan.spans.isEmpty,
+           let k = scan.tokens.indices.last {
+            let start = scan.sentenceStart(of: k)
+            if let v = (start...k).last(where: { Self.meVerbs.contains(scan.tokens[$0].term) }), v > start {
+                scan.intro = subject(before: v, from: start, in: scan, state: state)
+            }
+        }
+    }
+
+    /// A cue after the closing mark: `," kata X`, `," ujarnya`, `," dia menambahkan`, `," X menambahkan`.
+    private func cueAfter(_ span: Span, in scan: ParagraphScan, state: ArticleState) -> Attribution? {
+        guard span.closed, let k = scan.tokens.firstIndex(where: { $0.range.lowerBound >= span.end }) else { return nil }
+        let gap = scan.bytes[span.end..<scan.tokens[k].range.lowerBound]
+        guard gap.count <= 8, gap.allSatisfy(Self.cueGapBytes.contains) else { return nil }
+        // "…" Kata dia. after a closing full stop is still the cue; "…". Dia … is a new sentence.
+        let term = scan.tokens[k].term
+        if let verb = Self.afterVerb(term) {
+            if verb.pronoun {
+                return pronoun(at: span.open, in: scan, state: state, cue: term)
+            }
+            if k + 1 < scan.tokens.count, Self.pronouns.contains(scan.tokens[k + 1].term) {
+                return pronoun(at: span.open, in: scan, state: state, cue: term + " " + scan.tokens[k + 1].term)
+            }
+            // "aku" is also "I": only as a cue when a name follows.
+            let phrase = speakerPhrase(from: k + 1, in: scan, state: state, cue: term)
+            if term == "aku", phrase?.speaker.key == nil { return nil }
+            return phrase
+        }
+        if Self.pronouns.contains(term), k + 1 < scan.tokens.count, Self.meVerbs.contains(scan.tokens[k + 1].term) {
+            return pronoun(at: span.open, in: scan, state: state, cue: term + " " + scan.tokens[k + 1].term)
+        }
+        if let mention = scan.mentions.first(where: { $0.range.lowerBound == scan.tokens[k].range.lowerBound }),
+           let after = scan.tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.upperBound }),
+           Self.meVerbs.contains(scan.tokens[after].term) {
+            return person(mention, cue: scan.tokens[after].term, role: nil, state: state)
+        }
+        return nil
+    }
+
+    /// A cue before the opening mark: `X mengatakan, “`, `X: "`, `kata X, "`, `Menurut dia, "`.
+    private func cueBefore(_ span: Span, in scan: ParagraphScan, state: ArticleState) -> Attribution? {
+        guard let k = scan.tokens.lastIndex(where: { $0.range.upperBound <= span.open }) else { return nil }
+        let gap = scan.bytes[scan.tokens[k].range.upperBound..<span.open].filter { $0 != 0x20 }
+        let start = scan.sentenceStart(of: k)
+        guard !scan.inQuote(k) else { return nil }
+        if gap == [UInt8(ascii: ":")],
+           let mention = scan.mentions.last(where: { $0.range.upperBound == scan.tokens[k].range.upperBound || $0.range.upperBound == scan.tokens[k].range.upperBound + 1 }) {
+            if !(start..<k + 1).contains(where: { Self.meVerbs.contains(scan.tokens[$0].term) }) {
+                return person(mention, cue: ":", role: roleBefore(mention, from: start, in: scan), state: state)
+            }
+        }
+        guard gap.isEmpty || gap == [UInt8(ascii: ",")] || gap == [UInt8(ascii: ":")] else { return nil }
+        guard let v = (start...k).last(where: { i in
+            let term = scan.tokens[i].term
+            return !scan.inQuote(i) && (Self.meVerbs.contains(term) || Self.afterVerb(term) != nil || term == "menurut" || term == "menurutnya")
+        }), k - v <= 12 else { return nil }
+        if gap.isEmpty && v != k { return nil }
+        let term = scan.tokens[v].term
+        if term == "menurutnya" { return pronoun(at: scan.tokens[v].range.lowerBound, in: scan, state: state, cue: term) }
+        if term == "menurut" { return speakerPhrase(from: v + 1, in: scan, state: state, cue: term, limit: k + 1) }
+        if let verb = Self.afterVerb(term), !Self.meVerbs.contains(term) {
+            if verb.pronoun { return pronoun(at: scan.tokens[v].range.lowerBound, in: scan, state: state, cue: term) }
+            return speakerPhrase(from: v + 1, in: scan, state: state, cue: term, limit: k + 1)
+        }
+        return subject(before: v, from: start, in: scan, state: state)
+    }
+
+    /// Indirect quotes: `Menurut X, …` and `X <speech verb> bahwa|agar|, …`, one per sentence.
+    private func findIndirect(_ scan: inout ParagraphScan, state: ArticleState) {
+        var a = 0
+        let tokens = scan.tokens
+        while a < tokens.count {
+            var b = a + 1
+            while b < tokens.count, !scan.boundary(before: b) { b += 1 }
+            defer { a = b }
+            // Sentences that lead into quotation marks are the direct quote's cue.
+            guard !(a..<b).contains(where: scan.inQuote) else { continue }
+            let end = tokens[b - 1].range.upperBound
+            if let next = scan.spans.first(where: { $0.open >= end }),
+               scan.bytes[end..<next.open].allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ":") }) {
+                continue
+            }
+            if let quote = indirect(in: a..<b, scan: scan, state: state) { scan.indirect.append(quote) }
+        }
+    }
+
+    private func indirect(in sentence: Range<Int>, scan: ParagraphScan, state: ArticleState) -> (Attribution, Range<Int>)? {
+        let tokens = scan.tokens
+        let sentenceEnd = scan.sentenceEndByte(after: tokens[sentence.upperBound - 1].range.upperBound)
+        if let v = sentence.first(where: { tokens[$0].term == "menurut" || tokens[$0].term == "menurutnya" }) {
+            // The speaker runs up to the comma: "Menurut Kepala BPS Suhariyanto, …".
+            var c = v + 1
+            while c < sentence.upperBound, c - v <= 8, !scan.gap(before: c).contains(UInt8(ascii: ",")) { c += 1 }
+            guard c < sentence.upperBound, scan.gap(before: c).contains(UInt8(ascii: ",")), sentence.upperBound - c >= 3 else { return nil }
+            let found: Attribution?
+            if tokens[v].term == "menurutnya" {
+                found = c == v + 1 ? pronoun(at: tokens[v].range.lowerBound, in: scan, state: state, cue: "menurutnya") : nil
+            } else {
+                found = speakerPhrase(from: v + 1, in: scan, state: state, cue: "menurut", limit: c, strict: true)
+            }
+            guard let found else { return nil }
+            return (found, tokens[c].range.lowerBound..<sentenceEnd)
+        }
+        guard let v = sentence.first(where: { Self.meVerbs.contains(tokens[$0].term) }), v > sentence.lowerBound,
+              !Self.notBeforeVerb.contains(tokens[v - 1].term) else { return nil }
+        let verb = tokens[v].term
+        guard v + 1 < sentence.upperBound else {
+            return nil
+        }
+        // "X menyampaikan hal itu saat …" points back at a quote; it reports nothing new.
+        if Self.pointers.contains(tokens[v + 1].term) || (tokens[v + 1].term == "hal" && v + 2 < sentence.upperBound
+            && Self.pointers.contains(tokens[v + 2].term)) { return nil }
+        var contentStart: Int?
+        if scan.gap(before: v + 1).contains(UInt8(ascii: ",")) {
+            contentStart = v + 1
+        } else if let m = (v + 1..<min(sentence.upperBound, v + 25)).first(where: { Self.complementizers.contains(tokens[$0].term) }),
+                  tokens[m].term == "bahwa" || Self.requestVerbs.contains(verb) {
+            contentStart = tokens[m].term == "bahwa" ? m + 1 : v + 1
+        } else if Self.clauseVerbs.contains(verb), sentence.upperBound - v > 3 {
+            contentStart = v + 1
+        }
+        guard let start = contentStart, start < sentence.upperBound else { return nil }
+        guard let found = subject(before: v, from: sentence.lowerBound, in: scan, state: state) else { return nil }
+        return (found, tokens[start].range.lowerBound..<sentenceEnd)
+    }
+
+    // MARK: - speakers
+
+    /// The speaker named right after a cue verb, up to the end of the phrase ("kata
+    /// Sekretaris Kemenko Perekonomian Susiwijono Moegiarso dalam keterangan resmi").
+    private func speakerPhrase(from s: Int, in scan: ParagraphScan, state: ArticleState, cue: String,
+                               limit: Int? = nil, strict: Bool = false) -> Attribution? {
+        let tokens = scan.tokens
+        guard s < tokens.count else { return nil }
+        var e = s
+        let hardLimit = min(limit ?? tokens.count, s + 12)
+        while e < hardLimit {
+            if e > s, scan.boundary(before: e) || scan.inQuote(e) { break }
+            if Self.phraseStops.contains(tokens[e].term) && e > s { break }
+            e += 1
+        }
+        guard e > s else { return nil }
+        if Self.pronouns.contains(tokens[s].term) {
+            return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
+        }
+        let lower = tokens[s].range.lowerBound
+        let upper = tokens[e - 1].range.upperBound
+        if let mention = scan.mentions.first(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
+            let key = mention.key ?? mention.candidate
+            var role = scan.trimmed(lower..<mention.range.lowerBound)
+            if role.isEmpty {
+                // An office after the name: "kata Budi, Kepala Dinas Kesehatan".
+                if let after = tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.upperBound }), after < e,
+                   scan.gap(before: after).contains(UInt8(ascii: ",")), isOffice(tokens[after].term) {
+                    role = scan.trimmed(tokens[after].range.lowerBound..<upper)
+                }
+            }
+            guard isOfficeText(role) || role.isEmpty else {
+                return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)),
+                                   role: nil, cue: cue)
+            }
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)),
+                               role: role.isEmpty ? nil : role, cue: cue)
+        }
+        let description = scan.trimmed(lower..<upper)
+        if let agency = scan.agencies.first(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
+            return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
+        }
+        guard e - s <= 6, !description.isEmpty else { return nil }
+        if strict {
+            guard e - s <= 3, !Self.notSpeakers.contains(tokens[s].term) else { return nil }
+        }
+        return Attribution(speaker: Quote.Speaker(description: description), role: nil, cue: cue)
+    }
+
+    /// The subject of a speech verb at token `v`: a person named before it, a pronoun,
+    /// a body, or a short description ("Seorang warga mengatakan").
+    private func subject(before v: Int, from start: Int, in scan: ParagraphScan, state: ArticleState) -> Attribution? {
+        let tokens = scan.tokens
+        let cue = tokens[v].term
+        let verbStart = tokens[v].range.lowerBound
+        let sentenceStart = tokens[start].range.lowerBound
+        if let mention = scan.mentions.last(where: { $0.range.upperBound <= verbStart && $0.range.lowerBound >= sentenceStart }),
+           !scan.inQuoteByte(mention.range.lowerBound) {
+            let between = tokens.indices.filter { tokens[$0].range.lowerBound >= mention.range.upperBound && $0 < v }
+            let gapText = scan.trimmedBytes(mention.range.upperBound..<verbStart)
+            let appositive = gapText.first == UInt8(ascii: ",") && gapText.last == UInt8(ascii: ",")
+            if between.count <= 10, appositive || between.allSatisfy({ Self.adverbs.contains(tokens[$0].term) }) {
+                var role = roleBefore(mention, from: start, in: scan)
+                if role == nil, appositive, let first = between.first, isOffice(tokens[first].term) {
+                    role = scan.trimmed(tokens[first].range.lowerBound..<tokens[between.last ?? first].range.upperBound)
+                }
+                return person(mention, cue: cue, role: role, state: state)
+            }
+        }
+        var p = v - 1
+        while p >= start, Self.adverbs.contains(tokens[p].term) { p -= 1 }
+        guard p >= start else { return nil }
+        if Self.pronouns.contains(tokens[p].term) || tokens[p].term == "pihaknya" {
+            return pronoun(at: tokens[p].range.lowerBound, in: scan, state: state, cue: tokens[p].term + " " + cue)
+        }
+        if let agency = scan.agencies.last(where: { $0.range.upperBound == tokens[p].range.upperBound }),
+           agency.range.lowerBound >= sentenceStart {
+            let description = scan.trimmed(agency.range)
+            return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
+        }
+        return nil
+    }
+
+    /// The office written just before a name, within its sentence: "Kepala Badan
+    /// Kesatuan Bangsa dan Politik (Kesbangpol) Provinsi Sumsel".
+    private func roleBefore(_ mention: Mention, from start: Int, in scan: ParagraphScan) -> String? {
+        let tokens = scan.tokens
+        guard var i = tokens.lastIndex(where: { $0.range.upperBound <= mention.range.lowerBound }), i >= start else { return nil }
+        var first: Int?
+        while i >= start {
+            let token = tokens[i]
+            let gapAfter = scan.bytes[token.range.upperBound..<(first.map { tokens[$0].range.lowerBound } ?? mention.range.lowerBound)]
+            guard gapAfter.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }) else { break }
+            guard scan.isUpper(i) || Self.roleConnectors.contains(token.term) else { break }
+            first = i
+            i -= 1
+        }
+        // The run must start with an office: "Kepala …", "Pj Gubernur …", "Menteri …".
+        while let f = first, f < tokens.count, !isOffice(tokens[f].term) {
+            let next = f + 1
+            guard next < tokens.count, tokens[next].range.upperBound <= mention.range.lowerBound else { return nil }
+            first = next
+        }
+        guard let f = first else { return nil }
+        let role = scan.trimmed(tokens[f].range.lowerBound..<mention.range.lowerBound)
+        return role.isEmpty ? nil : role
+    }
+
+    private func isOffice(_ term: String) -> Bool {
+        lexicon.offices.contains(term) || lexicon.officePhrases[term] != nil || Self.officeHeads.contains(term)
+    }
+
+    private func isOfficeText(_ text: String) -> Bool {
+        guard let first = Tokenizer().terms(text).first else { return false }
+        return isOffice(first) || lexicon.titles.contains(first)
+    }
+
+    private func person(_ mention: Mention, cue: String, role: String?, state: ArticleState) -> Attribution {
+        let key = mention.key ?? mention.candidate
+        return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)), role: role, cue: cue)
+    }
+
+    /// Who a pronoun cue at byte `position` refers to: the last person named before it
+    /// outside quotation marks in the paragraph, else the article's last speaker, else
+    /// the last person it named.
+    private func pronoun(at position: Int, in scan: ParagraphScan, state: ArticleState, cue: String) -> Attribution? {
+        if let mention = scan.mentions.last(where: { $0.key != nil && $0.range.upperBound <= position && !scan.inQuoteByte($0.range.lowerBound) }),
+           let key = mention.key {
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)), role: nil, cue: cue)
+        }
+        if let speaker = state.lastSpeaker ?? state.lastMention {
+            return Attribution(speaker: speaker, role: nil, cue: cue)
+        }
+        return nil
+    }
+
+    // MARK: - continuation
+
+    /// Quotations over several paragraphs, cue-less quoted paragraphs after a quote, and
+    /// cue-less quoted sentences next to an attributed one; then each paragraph's quotes.
+    private func continueQuotes(_ scans: inout [ParagraphScan]) {
+        // Runs of paragraphs joined by a quotation left open.
+        var p = 0
+        while p < scans.count {
+            var q = p
+            while q + 1 < scans.count, let last = scans[q].spans.last, !last.closed,
+                  let next = scans[q + 1].spans.first, next.open == scans[q + 1].firstByte { q += 1 }
+            if q > p {
+                var spans = [(p, scans[p].spans.count - 1)]
+                for r in p + 1...q { spans.append((r, 0)) }
+                if let found = spans.compactMap({ scans[$0.0].spans[$0.1].attribution }).first {
+                    for (r, s) in spans where scans[r].spans[s].attribution == nil { scans[r].spans[s].attribution = found }
+                }
+            }
+            p = q + 1
+        }
+        var previous: Attribution?
+        for p in scans.indices {
+            var scan = scans[p]
+            // A quoted sentence without a cue beside an attributed one in the paragraph.
+            for s in scan.spans.indices where scan.spans[s].attribution == nil && scan.startsSentence(scan.spans[s]) {
+                if let found = scan.spans[..<s].last(where: { $0.attribution != nil })?.attribution
+                    ?? scan.spans[(s + 1)...].first(where: { $0.attribution != nil })?.attribution {
+                    scan.spans[s].attribution = found
+                } else if scan.spans[s].open == scan.firstByte, let previous {
+                    // A paragraph opening with a quotation, after a paragraph with a quote.
+                    scan.spans[s].attribution = previous
+                }
+            }
+            scan.buildQuotes()
+            previous = scan.quotes.last.map { Attribution(speaker: $0.speaker, role: nil, cue: $0.cue) } ?? scan.intro
+            scans[p] = scan
+        }
+    }
+}
+
+// MARK: - working types
+
+/// A speaker with the cue and office that named them.
+struct Attribution: Equatable {
+    var speaker: Quote.Speaker
+    var role: String?
+    var cue: String
+}
+
+/// A person mention with its article key (nil when it stands for no person of the article).
+struct Mention {
+    var key: String?
+    /// The recogniser's own key for it.
+    var candidate: String
+    var name: String
+    var range: Range<Int>
+}
+
+/// One top-level pair of quotation marks, as UTF-8 offsets in the paragraph.
+struct Span {
+    /// The opening mark.
+    var open: Int
+    var innerStart: Int
+    var innerEnd: Int
+    /// After the closing mark (the paragraph's end when it is left open).
+    var end: Int
+    var closed: Bool
+    var attribution: Attribution?
+}
+
+/// What the article said so far, for pronoun cues and linking names.
+struct ArticleState {
+    let keys: Set<String>
+    private var byWord: [String: Set<String>] = [:]
+    private var names: [String: String] = [:]
+    var lastSpeaker: Quote.Speaker?
+    var lastMention: Quote.Speaker?
+
+    init(keys: Set<String>) {
+        self.keys = keys
+        for key in keys where key.contains(" ") {
+            for word in key.split(separator: " ") { byWord[String(word), default: []].insert(key) }
+        }
+    }
+
+    /// The article's person key for a recognised name: itself, or the one full name that
+    /// contains all its words ("fatoni" → "agus fatoni"); nil when it names nobody the
+    /// recogniser kept.
+    func resolve(_ candidate: String) -> String? {
+        if keys.contains(candidate) { return candidate }
+        var found: Set<String>?
+        for word in candidate.split(separator: " ") {
+            let names = byWord[String(word)] ?? []
+            found = found.map { $0.intersection(names) } ?? names
+        }
+        if let found, found.count == 1 { return found.first }
+        return nil
+    }
+
+    mutating func noteName(_ written: String, for key: String) {
+        if written.count > (names[key]?.count ?? 0) { names[key] = written }
+    }
+
+    /// The fullest spelling of the person in the article.
+    func name(for key: String, written: String) -> String {
+        if let name = names[key], name.count >= written.count { return name }
+        return written
+    }
+
+    /// Remembers the paragraph's last speaker and last person named.
+    mutating func finish(_ scan: ParagraphScan, fallback: String?) {
+        var events: [(Int, Quote.Speaker, Bool)] = []
+        for span in scan.spans { if let found = span.attribution, found.speaker.key != nil { events.append((span.open, found.speaker, true)) } }
+        for (found, range) in scan.indirect where found.speaker.key != nil { events.append((range.lowerBound, found.speaker, true)) }
+        if let speaker = events.max(by: { $0.0 < $1.0 })?.1 { lastSpeaker = speaker }
+        if let mention = scan.mentions.last(where: { $0.key != nil && !scan.inQuoteByte($0.range.lowerBound) }), let key = mention.key {
+            lastMention = Quote.Speaker(key: key, name: name(for: key, written: mention.name))
+        } else if !scan.mayQuote, let fallback {
+            lastMention = Quote.Speaker(key: fallback, name: names[fallback] ?? fallback)
+        }
+    }
+}
