@@ -253,6 +253,12 @@ public struct QuoteExtractor: Sendable {
             return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)),
                                role: role.isEmpty ? nil : role, cue: cue)
         }
+        // A lone capitalised word the recogniser left alone ("Menurut Yasonna,") is the
+        // person of the article whose name contains it.
+        if scan.isUpper(s), let key = state.resolve(tokens[s].term), !scan.agencies.contains(where: { $0.range.contains(lower) }) {
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: scan.trimmed(tokens[s].range))),
+                               role: nil, cue: cue)
+        }
         let description = scan.trimmed(lower..<upper)
         if let agency = scan.agencies.first(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
             return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
