@@ -18,6 +18,12 @@ struct QuotesCommand: ParsableCommand {
     @Flag(help: "Print one JSON document (schema in README).")
     var json = false
 
+    @Option(help: "Quotes to show (20).")
+    var limit: Int = 20
+
+    @Option(help: "Quotes to skip (for the next page).")
+    var offset: Int = 0
+
     func run() throws {
         guard !input.isEmpty else { throw CommandError(message: "give --input PATH (index search comes next)") }
         let extractor: QuoteExtractor
@@ -31,8 +37,10 @@ struct QuotesCommand: ParsableCommand {
                                                   source: article.source, url: article.url)
             for quote in extractor.quotes(in: article) { entries.append(QuotesDocument.Entry(quote, article: info)) }
         }, problem: { printError("telusur: \($0)") })
+        let total = entries.count
+        entries = Array(entries.dropFirst(offset).prefix(limit))
         if json {
-            print(try QuotesDocument(total: entries.count, quotes: entries).encoded())
+            print(try QuotesDocument(total: total, quotes: entries).encoded())
         } else {
             for entry in entries {
                 let who = entry.speaker.map { "\($0.name) [\($0.key)]" } ?? entry.speakerDescription ?? "?"

@@ -71,7 +71,19 @@ struct ParagraphScan {
             case 0x9C, 0x9E: opens = !(spaceAfter && !spaceBefore)
             case 0x9D: opens = spaceBefore && !spaceAfter
             default:
-                if spaceBefore && !spaceAfter { opens = true } else if !spaceBefore { opens = false } else { opens = stack.isEmpty ? nil : false }
+                let punctuationBefore = Self.punctuation.contains(before)
+                let capitalAfter = (0x41...0x5A).contains(after)
+                if i == firstByte && stack.isEmpty {
+                    opens = true
+                } else if (spaceBefore || (punctuationBefore && stack.isEmpty)) && !spaceAfter {
+                    opens = true
+                } else if stack.isEmpty && capitalAfter {
+                    opens = true
+                } else if !spaceBefore {
+                    opens = false
+                } else {
+                    opens = stack.isEmpty ? nil : false
+                }
             }
             if let opens {
                 if opens {
@@ -88,6 +100,7 @@ struct ParagraphScan {
         quoted = tokens.map { token in spans.contains { $0.innerStart <= token.range.lowerBound && token.range.lowerBound < $0.innerEnd } }
     }
 
+    private static let punctuation: Set<UInt8> = [0x2E, 0x2C, 0x3B, 0x21, 0x3F, 0x29]
     private static let opensAfter: Set<UInt8> = [0x20, 0xA0, 0x09, 0x28, 0x5B, 0x2D, 0x3A, 0x2F, 0x22, 0x9C]
     private static let closesBefore: Set<UInt8> = [0x20, 0xC2, 0x09, 0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x21, 0x3F, 0x22, 0xE2]
 
@@ -171,6 +184,30 @@ struct ParagraphScan {
         while lower < upper, bytes[lower] == 0x20 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
         return bytes[lower..<upper]
+    }
+
+    // MARK: speakers so far
+
+    /// The speakers attributed before byte `position`, in the order of the text.
+    func attributions(before position: Int) -> [(speaker: Quote.Speaker, position: Int)] {
+        var found: [(speaker: Quote.Speaker, position: Int)] = []
+        for span in spans where span.open < position { if let a = span.attribution { found.append((a.speaker, span.open)) } }
+        for (a, range) in indirect where range.lowerBound < position { found.append((a.speaker, range.lowerBound)) }
+        return found.sorted { $0.position < $1.position }
+    }
+
+    /// Person mentions that open their sentence, after at most an office in capitals
+    /// ("Director of Marketing … Eva Tanudjaja mengatakan").
+    func subjects() -> [Mention] {
+        var sentences = Set<Int>()
+        return mentions.filter { mention in
+            guard mention.key != nil, !inQuoteByte(mention.range.lowerBound),
+                  let k = tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.lowerBound }) else { return false }
+            let start = sentenceStart(of: k)
+            guard !sentences.contains(start) else { return false }
+            sentences.insert(start)
+            return (start..<k).allSatisfy { isUpper($0) || QuoteExtractor.roleConnectors.contains(tokens[$0].term) || tokens[$0].term == "of" }
+        }
     }
 
     // MARK: result

@@ -11,7 +11,7 @@ extension QuoteExtractor {
         "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "ungkap", "imbuh", "tambah", "terang", "papar", "sebut",
         "tandas", "pungkas", "lanjut", "pesan", "harap", "pinta", "tanya", "tulis", "sahut", "seru", "tutup", "balas",
         "timpal", "jawab", "sambung", "komentar", "cetus", "kilah", "aku", "ajak", "urai", "beber", "celetuk", "kenang",
-        "tukas", "sergah", "ingat", "bilang", "tegasnya", "bebernya", "katakan", "akui", "ucapkan", "tuntas",
+        "tukas", "sergah", "ingat", "bilang", "katakan", "akui", "ucapkan", "puji", "simpul", "bunyi", "keluh",
     ]
 
     /// Whether `term` is an after-quote cue, and whether it is the -nya form (a pronoun).
@@ -35,7 +35,8 @@ extension QuoteExtractor {
         "mengusulkan", "membeberkan", "menguraikan", "berpesan", "mengimbuhkan", "menginstruksikan", "menduga",
         "meyakini", "mengemukakan", "mengisahkan", "menceritakan", "bercerita", "menuding", "menyinggung",
         "menanggapi", "menampik", "membantah", "menyangkal", "mengeklaim", "mengharap", "memperingatkan",
-        "menggarisbawahi", "mengucapkan", "mengaku",
+        "menggarisbawahi", "mengaku", "menimpali", "menyahut", "menuturkan", "menyoroti", "berpendapat", "beralasan",
+        "meluruskan", "mengeluhkan", "menuduh", "mengungkap", "bilang",
     ]
 
     /// Verbs of asking and urging: an `agar`/`supaya` clause after them is what was said.
@@ -48,7 +49,33 @@ extension QuoteExtractor {
     /// Verbs whose object is the reported clause itself (`X menyebut rapat ini penting`).
     static let clauseVerbs: Set<String> = [
         "menyebut", "menilai", "berharap", "mengaku", "memastikan", "mengklaim", "mengeklaim", "menduga", "meyakini",
-        "membantah", "menampik", "mengharapkan",
+        "membantah", "menampik", "mengharapkan", "mengatakan", "menyatakan", "menuturkan", "menyebutkan", "mengakui",
+        "menegaskan", "membenarkan", "menambahkan", "berpendapat", "beralasan", "meluruskan", "menuduh", "bilang",
+        "mengeluhkan", "meminta", "mengungkapkan",
+    ]
+
+    /// Objects after a verb that make it no report ("meminta maaf", "meminta keterangan").
+    static let notReported: Set<String> = [
+        "maaf", "keterangan", "izin", "waktu", "bantuan", "alasannya", "alasan", "pandangannya", "duka", "rasa", "terima",
+        "belasungkawa", "apresiasi", "keprihatinan", "selamat",
+    ]
+
+    /// Words opening an appositive after a name ("Bahrun selaku Kepala Desa …").
+    static let appositiveMarks: Set<String> = ["selaku", "sebagai", "yang"]
+
+    /// Plural pronouns: no one speaker.
+    static let plural: Set<String> = ["mereka", "kami", "kita", "keduanya", "semua"]
+
+    /// Words that end an anaphoric description ("kata pelatih asal Jepang itu").
+    static let demonstratives: Set<String> = ["itu", "ini", "tersebut"]
+
+    /// Words that mark a description as pointing back at someone named before.
+    static let anaphoraMarks: Set<String> = ["asal", "kelahiran", "berusia", "mantan"]
+
+    /// Sentence openers that are no subject.
+    static let notSubjects: Set<String> = [
+        "hal", "ini", "itu", "yang", "dan", "namun", "tetapi", "sementara", "selain", "adapun", "kemudian", "lalu",
+        "sebelumnya", "saat", "ketika", "dalam", "di", "pada", "oleh", "untuk", "dengan", "menurut", "bahkan", "selanjutnya",
     ]
 
     /// Words that introduce the reported clause.
@@ -78,7 +105,7 @@ extension QuoteExtractor {
         "tentang", "sembari", "selepas", "jelang", "menjelang", "sewaktu", "waktu", "ditemui", "dikutip", "dilansir",
         "seperti", "sebagaimana", "mengutip", "menanggapi", "atas", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
         "minggu", "ahad", "tadi", "hari", "malam", "pagi", "siang", "sore", "kepadanya", "lalu", "sebagai", "kemudian",
-        "dan", "pun", "menambahkan", "mengatakan", "menjelaskan", "belum", "ini", "itu", "tersebut", "sekaligus",
+        "pun", "menambahkan", "mengatakan", "menjelaskan", "belum", "ini", "itu", "tersebut", "sekaligus",
     ]
 
     /// Nouns after "menurut" that are no speaker ("Menurut rencana, …", "menurut data …").
@@ -102,7 +129,7 @@ extension QuoteExtractor {
         "koordinator", "pengamat", "pakar", "ahli", "dosen", "peneliti", "analis", "kuasa", "pengacara", "jubir", "kabag",
         "plt", "pj", "plh", "pelaksana", "ketum", "sekjen", "kadis", "kadiv", "karo", "danrem", "dandim", "pangdam",
         "panglima", "presiden", "wapres", "rektor", "dekan", "guru", "pelatih", "manajer", "ceo", "pendiri", "pemilik",
-        "staf", "humas", "kasi", "kasubdit", "kanit", "penjabat", "kabinda", "deputi", "asisten", "inspektur", "kapuspen",
+        "staf", "humas", "kasi", "kasubdit", "kanit", "penjabat", "pengamat", "director", "managing", "kabinda", "deputi", "asisten", "inspektur", "kapuspen",
         "kabagops", "kasatreskrim", "dirreskrimum", "dirreskrimsus", "kabidhumas", "kasubbag", "wakapolri", "ketua umum",
     ]
 

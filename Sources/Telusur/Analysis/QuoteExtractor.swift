@@ -36,28 +36,38 @@ public struct QuoteExtractor: Sendable {
     /// - Parameter entities: what ``EntityRecognizer/recognize(_:)`` returned for the
     ///   title followed by the paragraphs; speakers are given by those person keys.
     public func quotes(in article: Article, entities: [ParagraphEntities]) -> [Quote] {
-        var state = ArticleState(keys: Set(entities.flatMap(\.persons)))
-        var scans: [ParagraphScan] = []
-        scans.reserveCapacity(article.paragraphs.count)
-        for (index, paragraph) in article.paragraphs.enumerated() {
+        var scans = article.paragraphs.map(ParagraphScan.init(paragraph:))
+        var candidates: [[PersonMention]] = []
+        var keys = Set(entities.flatMap(\.persons))
+        for index in scans.indices {
+            let found = scans[index].mayQuote ? mentions(in: scans[index]) : []
+            // The recogniser may keep only "dwi" of "Dwi Hari Setianto" (a word the article
+            // also writes in lower case); a speaker gets the full name.
+            for mention in found where mention.key.contains(" ") { keys.insert(mention.key) }
+            candidates.append(found)
+        }
+        var state = ArticleState(keys: keys)
+        state.bodyKeys = Set(entities.dropFirst().flatMap(\.persons)).union(candidates.joined().map(\.key).filter { $0.contains(" ") })
+        for index in scans.indices {
             let found = index + 1 < entities.count ? entities[index + 1] : ParagraphEntities()
-            var scan = ParagraphScan(paragraph: paragraph)
-            if scan.mayQuote {
-                prepare(&scan, state: &state)
-                attribute(&scan, state: &state)
+            if scans[index].mayQuote {
+                prepare(&scans[index], candidates: candidates[index], state: &state)
+                attribute(&scans[index], state: &state)
             }
-            state.finish(scan, fallback: found.persons.last)
-            scans.append(scan)
+            state.finish(scans[index], index: index, fallback: found.persons.last)
         }
         continueQuotes(&scans)
-        return scans.flatMap(\.quotes)
+        return state.unified(scans.flatMap(\.quotes))
     }
 
     // MARK: - per paragraph
 
     /// Finds the person and agency mentions and the quotation marks of a paragraph.
-    private func prepare(_ scan: inout ParagraphScan, state: inout ArticleState) {
-        let candidates = recognizer.persons.candidates(in: scan.text, tokens: scan.tokens)
+    private func mentions(in scan: ParagraphScan) -> [PersonMention] {
+        recognizer.persons.candidates(in: scan.text, tokens: scan.tokens)
+    }
+
+    private func prepare(_ scan: inout ParagraphScan, candidates: [PersonMention], state: inout ArticleState) {
         for candidate in candidates {
             var candidate = candidate
             // A capitalised cue verb glued to the name ("Kata Budi") is not part of it.
@@ -82,14 +92,15 @@ public struct QuoteExtractor: Sendable {
 
     /// Attributes the quotation marks by their cues, and finds the indirect quotes.
     private func attribute(_ scan: inout ParagraphScan, state: inout ArticleState) {
+        findIndirect(&scan, state: state)
         for index in scan.spans.indices {
             if let found = cueAfter(scan.spans[index], in: scan, state: state) ?? cueBefore(scan.spans[index], in: scan, state: state) {
                 scan.spans[index].attribution = found
             }
         }
-        findIndirect(&scan, state: state)
         // "Budi mengatakan:" at the end introduces the next paragraph's quotation.
-        if scan.trimmedBytes(0..<scan.bytes.count).last == UInt8(ascii: ":"), scan.spans.allSatisfy({ $0.open < scan.firstByte }) || scan.spans.isEmpty,
+        if let last = scan.trimmedBytes(0..<scan.bytes.count).last, last == UInt8(ascii: ":") || last == UInt8(ascii: ","),
+           scan.spans.allSatisfy({ $0.end < scan.bytes.count - 1 }),
            let k = scan.tokens.indices.last {
             let start = scan.sentenceStart(of: k)
             if let v = (start...k).last(where: { Self.meVerbs.contains(scan.tokens[$0].term) }), v > start {
@@ -166,6 +177,8 @@ public struct QuoteExtractor: Sendable {
             defer { a = b }
             // Sentences that lead into quotation marks are the direct quote's cue.
             guard !(a..<b).contains(where: scan.inQuote) else { continue }
+            // '…," tutur Maduro mengatakan kepada …': the tail of a quotation's cue.
+            if a > 0, scan.inQuote(a - 1) { continue }
             let end = tokens[b - 1].range.upperBound
             if let next = scan.spans.first(where: { $0.open >= end }),
                scan.bytes[end..<next.open].allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ":") }) {
@@ -192,6 +205,7 @@ public struct QuoteExtractor: Sendable {
             guard let found else { return nil }
             return (found, tokens[c].range.lowerBound..<sentenceEnd)
         }
+        if let quote = insertedCue(in: sentence, scan: scan, state: state, end: sentenceEnd) { return quote }
         guard let v = sentence.first(where: { Self.meVerbs.contains(tokens[$0].term) }), v > sentence.lowerBound,
               !Self.notBeforeVerb.contains(tokens[v - 1].term) else { return nil }
         let verb = tokens[v].term
@@ -199,13 +213,17 @@ public struct QuoteExtractor: Sendable {
             return nil
         }
         // "X menyampaikan hal itu saat …" points back at a quote; it reports nothing new.
-        if Self.pointers.contains(tokens[v + 1].term) || (tokens[v + 1].term == "hal" && v + 2 < sentence.upperBound
-            && Self.pointers.contains(tokens[v + 2].term)) { return nil }
+        let comma = scan.gap(before: v + 1).contains(UInt8(ascii: ","))
+        if !comma, Self.pointers.contains(tokens[v + 1].term) || Self.notReported.contains(tokens[v + 1].term)
+            || (tokens[v + 1].term == "hal" && v + 2 < sentence.upperBound && Self.pointers.contains(tokens[v + 2].term)) {
+            return nil
+        }
         var contentStart: Int?
-        if scan.gap(before: v + 1).contains(UInt8(ascii: ",")) {
+        if comma {
             contentStart = v + 1
         } else if let m = (v + 1..<min(sentence.upperBound, v + 25)).first(where: { Self.complementizers.contains(tokens[$0].term) }),
-                  tokens[m].term == "bahwa" || Self.requestVerbs.contains(verb) {
+                  tokens[m].term == "bahwa" || (tokens[m].term != "untuk" && Self.requestVerbs.contains(verb))
+                      || (tokens[m].term == "untuk" && (verb == "meminta" || verb == "mengajak")) {
             contentStart = tokens[m].term == "bahwa" ? m + 1 : v + 1
         } else if Self.clauseVerbs.contains(verb), sentence.upperBound - v > 3 {
             contentStart = v + 1
@@ -213,6 +231,24 @@ public struct QuoteExtractor: Sendable {
         guard let start = contentStart, start < sentence.upperBound else { return nil }
         guard let found = subject(before: v, from: sentence.lowerBound, in: scan, state: state) else { return nil }
         return (found, tokens[start].range.lowerBound..<sentenceEnd)
+    }
+
+    /// A cue set into a sentence between commas: "Saat ini, kata Kasdi, Kementan …",
+    /// "Apalagi, lanjut Din, jika …"; the sentence is what was said.
+    private func insertedCue(in sentence: Range<Int>, scan: ParagraphScan, state: ArticleState, end: Int) -> (Attribution, Range<Int>)? {
+        let tokens = scan.tokens
+        for i in sentence where i > sentence.lowerBound && i + 2 < sentence.upperBound {
+            guard let verb = Self.afterVerb(tokens[i].term), !Self.meVerbs.contains(tokens[i].term), tokens[i].term != "aku",
+                  i - sentence.lowerBound <= 4 || scan.gap(before: i).contains(UInt8(ascii: ",")) else { continue }
+            var c = i + 1
+            while c < sentence.upperBound, c - i <= 8, !scan.gap(before: c).contains(UInt8(ascii: ",")) { c += 1 }
+            guard c < sentence.upperBound - 1, scan.gap(before: c).contains(UInt8(ascii: ",")) else { continue }
+            let found = verb.pronoun ? (c == i + 1 ? pronoun(at: tokens[i].range.lowerBound, in: scan, state: state, cue: tokens[i].term) : nil)
+                : speakerPhrase(from: i + 1, in: scan, state: state, cue: tokens[i].term, limit: c, strict: true)
+            guard let found else { continue }
+            return (found, tokens[sentence.lowerBound].range.lowerBound..<end)
+        }
+        return nil
     }
 
     // MARK: - speakers
@@ -234,9 +270,19 @@ public struct QuoteExtractor: Sendable {
         if Self.pronouns.contains(tokens[s].term) {
             return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
         }
+        // "kata pelatih asal Jepang itu", "ujar mantan Kapolda Papua itu": the last speaker.
+        let window = (s..<e).map { tokens[$0].term }
+        if !scan.isUpper(s) || window.first == "mantan",
+           (e < tokens.count && Self.demonstratives.contains(tokens[e].term) && !scan.boundary(before: e))
+            || window.contains(where: Self.anaphoraMarks.contains) {
+            return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
+        }
         let lower = tokens[s].range.lowerBound
         let upper = tokens[e - 1].range.upperBound
-        if let mention = scan.mentions.first(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
+        if window.count == 1, let only = window.first, ["pria", "wanita", "perempuan", "lelaki", "sosok"].contains(only) {
+            return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
+        }
+        if let mention = scan.mentions.last(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
             let key = mention.key ?? mention.candidate
             var role = scan.trimmed(lower..<mention.range.lowerBound)
             if role.isEmpty {
@@ -247,6 +293,10 @@ public struct QuoteExtractor: Sendable {
                 }
             }
             guard isOfficeText(role) || role.isEmpty else {
+                // "kata Pasi Intel Kodim 0707 Wonosobo": a place read as a name after a non-office.
+                if mention.key == nil, !mention.candidate.contains(" ") {
+                    return Attribution(speaker: Quote.Speaker(description: scan.trimmed(lower..<upper)), role: nil, cue: cue)
+                }
                 return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)),
                                    role: nil, cue: cue)
             }
@@ -259,7 +309,16 @@ public struct QuoteExtractor: Sendable {
             return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: scan.trimmed(tokens[s].range))),
                                role: nil, cue: cue)
         }
+        // "kata Hotman," "ujar Rahim": one capitalised word the recogniser left alone.
+        if e - s == 1, scan.isUpper(s), !isOffice(tokens[s].term), !lexicon.notNames.contains(tokens[s].term),
+           !scan.agencies.contains(where: { $0.range.contains(lower) }), tokens[s].kind == .word {
+            let key = tokens[s].term
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: scan.trimmed(tokens[s].range))),
+                               role: nil, cue: cue)
+        }
         let description = scan.trimmed(lower..<upper)
+        if Self.phraseStops.contains(tokens[s].term) || Self.plural.contains(tokens[s].term)
+            || Self.roleConnectors.contains(tokens[e - 1].term) { return nil }
         if let agency = scan.agencies.first(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
             return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
         }
@@ -277,18 +336,25 @@ public struct QuoteExtractor: Sendable {
         let cue = tokens[v].term
         let verbStart = tokens[v].range.lowerBound
         let sentenceStart = tokens[start].range.lowerBound
-        if let mention = scan.mentions.last(where: { $0.range.upperBound <= verbStart && $0.range.lowerBound >= sentenceStart }),
-           !scan.inQuoteByte(mention.range.lowerBound) {
+        // The first person of the sentence followed only by adverbs, an appositive ("Fauzi,
+        // salah satu saksi …", "Agus (30),", "Bahrun selaku Kepala Desa …") or the verb.
+        for mention in scan.mentions where mention.range.upperBound <= verbStart && mention.range.lowerBound >= sentenceStart
+            && !scan.inQuoteByte(mention.range.lowerBound) {
             let between = tokens.indices.filter { tokens[$0].range.lowerBound >= mention.range.upperBound && $0 < v }
             let gapText = scan.trimmedBytes(mention.range.upperBound..<verbStart)
-            let appositive = gapText.first == UInt8(ascii: ",") && gapText.last == UInt8(ascii: ",")
-            if between.count <= 10, appositive || between.allSatisfy({ Self.adverbs.contains(tokens[$0].term) }) {
-                var role = roleBefore(mention, from: start, in: scan)
-                if role == nil, appositive, let first = between.first, isOffice(tokens[first].term) {
-                    role = scan.trimmed(tokens[first].range.lowerBound..<tokens[between.last ?? first].range.upperBound)
-                }
-                return person(mention, cue: cue, role: role, state: state)
+            if let first = between.first, Self.demonstratives.contains(tokens[first].term), between.count <= 2 {
+                // "pelantun Aishiteru itu mengaku": a description pointing back.
+                return pronoun(at: mention.range.lowerBound, in: scan, state: state, cue: cue)
             }
+            let appositive = gapText.first == UInt8(ascii: ",") || gapText.first == UInt8(ascii: "(")
+                || between.first.map { Self.appositiveMarks.contains(tokens[$0].term) } ?? false
+            guard between.count <= 10,
+                  appositive || between.allSatisfy({ Self.adverbs.contains(tokens[$0].term) || tokens[$0].kind == .number }) else { continue }
+            var role = roleBefore(mention, from: start, in: scan)
+            if role == nil, appositive, let first = between.first(where: { isOffice(tokens[$0].term) }) {
+                role = scan.trimmed(tokens[first].range.lowerBound..<tokens[between.last ?? first].range.upperBound)
+            }
+            return person(mention, cue: cue, role: role, state: state)
         }
         var p = v - 1
         while p >= start, Self.adverbs.contains(tokens[p].term) { p -= 1 }
@@ -300,6 +366,16 @@ public struct QuoteExtractor: Sendable {
            agency.range.lowerBound >= sentenceStart {
             let description = scan.trimmed(agency.range)
             return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
+        }
+        // "Direktur Jenderal Perhubungan Laut Kementerian Perhubungan mengatakan", "Polisi
+        // menyatakan": an office or a body without a name, in capitals from the sentence start.
+        if p - start < 8, !Self.notSubjects.contains(tokens[start].term), !Self.plural.contains(tokens[start].term),
+           !Self.roleConnectors.contains(tokens[p].term),
+           (start...p).allSatisfy({ scan.isUpper($0) || Self.roleConnectors.contains(tokens[$0].term) || tokens[$0].kind == .number }),
+           !(start...p).contains(where: { scan.inQuote($0) }) {
+            let description = scan.trimmed(tokens[start].range.lowerBound..<tokens[p].range.upperBound)
+            let agency = scan.agencies.first { $0.range.lowerBound >= tokens[start].range.lowerBound && $0.range.upperBound <= tokens[p].range.upperBound }
+            return Attribution(speaker: Quote.Speaker(description: description, agency: agency?.agency), role: nil, cue: cue)
         }
         return nil
     }
@@ -347,11 +423,17 @@ public struct QuoteExtractor: Sendable {
     /// outside quotation marks in the paragraph, else the article's last speaker, else
     /// the last person it named.
     private func pronoun(at position: Int, in scan: ParagraphScan, state: ArticleState, cue: String) -> Attribution? {
+        if let earlier = scan.attributions(before: position).last {
+            return Attribution(speaker: earlier.speaker, role: nil, cue: cue)
+        }
+        if let subject = scan.subjects().last(where: { $0.range.upperBound <= position }), let key = subject.key {
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: subject.name)), role: nil, cue: cue)
+        }
         if let mention = scan.mentions.last(where: { $0.key != nil && $0.range.upperBound <= position && !scan.inQuoteByte($0.range.lowerBound) }),
            let key = mention.key {
             return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: mention.name)), role: nil, cue: cue)
         }
-        if let speaker = state.lastSpeaker ?? state.lastMention {
+        if let speaker = state.antecedent {
             return Attribution(speaker: speaker, role: nil, cue: cue)
         }
         return nil
@@ -387,6 +469,11 @@ public struct QuoteExtractor: Sendable {
                     scan.spans[s].attribution = found
                 } else if scan.spans[s].open == scan.firstByte, let previous {
                     // A paragraph opening with a quotation, after a paragraph with a quote.
+                    scan.spans[s].attribution = previous
+                } else if let previous, scan.spans[s].end >= scan.bytes.count - 1,
+                          scan.mentions.allSatisfy({ $0.key == nil || $0.key == previous.speaker.key }) {
+                    // "… Syarief juga tidak meneken kontrak politik. "Saat kami …"": the quote
+                    // closing the paragraph, with no other person named, continues the speaker.
                     scan.spans[s].attribution = previous
                 }
             }
@@ -430,10 +517,26 @@ struct Span {
 /// What the article said so far, for pronoun cues and linking names.
 struct ArticleState {
     let keys: Set<String>
+    /// The keys found in the body (the title's may glue words to a name: "Prediksi Tira Persikabo").
+    var bodyKeys: Set<String> = []
     private var byWord: [String: Set<String>] = [:]
     private var names: [String: String] = [:]
-    var lastSpeaker: Quote.Speaker?
+    /// The last speaker, with where it was: (paragraph index, byte).
+    var lastSpeaker: (Quote.Speaker, Int, Int)?
+    /// The last person named at the start of a sentence (its subject).
+    var lastSubject: (Quote.Speaker, Int, Int)?
     var lastMention: Quote.Speaker?
+
+    /// Who a pronoun starting a paragraph stands for: the more recent of the last
+    /// speaker and the last subject, else the last person named.
+    var antecedent: Quote.Speaker? {
+        switch (lastSpeaker, lastSubject) {
+        case let (speaker?, subject?): return (subject.1, subject.2) > (speaker.1, speaker.2) ? subject.0 : speaker.0
+        case let (speaker?, nil): return speaker.0
+        case let (nil, subject?): return subject.0
+        default: return lastMention
+        }
+    }
 
     init(keys: Set<String>) {
         self.keys = keys
@@ -446,12 +549,34 @@ struct ArticleState {
     /// contains all its words ("fatoni" → "agus fatoni"); nil when it names nobody the
     /// recogniser kept.
     func resolve(_ candidate: String) -> String? {
-        if keys.contains(candidate) { return candidate }
+        if let key = resolve(candidate, among: bodyKeys) { return key }
+        return resolve(candidate, among: nil)
+    }
+
+    private func resolve(_ candidate: String, among allowed: Set<String>?) -> String? {
         var found: Set<String>?
         for word in candidate.split(separator: " ") {
-            let names = byWord[String(word)] ?? []
+            var names = byWord[String(word)] ?? []
+            // "Rissal" for "Rissalwan Habdy Lubis".
+            if names.isEmpty, word.count >= 4 {
+                names = Set(byWord.filter { $0.key.hasPrefix(word) }.values.joined())
+            }
+            if let allowed { names.formIntersection(allowed) }
             found = found.map { $0.intersection(names) } ?? names
         }
+        if let found {
+            var longer = found.filter { $0 != candidate }
+            // "din syamsuddin" within "empat poin sikap din syamsuddin": the smaller name.
+            if longer.count > 1, let smallest = longer.min(by: { $0.count < $1.count }),
+               longer.allSatisfy({ Set($0.split(separator: " ")).isSuperset(of: smallest.split(separator: " ")) }) {
+                longer = [smallest]
+            }
+            if longer.count == 1, let name = longer.first, name.split(separator: " ").count > candidate.split(separator: " ").count {
+                return name
+            }
+        }
+        if allowed != nil { return nil }
+        if keys.contains(candidate) { return candidate }
         if let found, found.count == 1 { return found.first }
         return nil
     }
@@ -466,12 +591,34 @@ struct ArticleState {
         return written
     }
 
+    /// Gives every speaker of the article one key: a partial name ("kasdi") becomes the
+    /// one fuller name of another quote's speaker that contains it ("kasdi subagyono").
+    func unified(_ quotes: [Quote]) -> [Quote] {
+        let speakers = Set(quotes.compactMap(\.speaker.key))
+        var names: [String: String] = [:]
+        for quote in quotes { if let key = quote.speaker.key, let name = quote.speaker.name { names[key] = names[key].map { $0.count >= name.count ? $0 : name } ?? name } }
+        var mapping: [String: String] = [:]
+        for key in speakers {
+            let words = Set(key.split(separator: " "))
+            let fuller = speakers.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) }
+            if fuller.count == 1, let name = fuller.first { mapping[key] = name }
+        }
+        guard !mapping.isEmpty else { return quotes }
+        return quotes.map { quote in
+            guard let key = quote.speaker.key, let target = mapping[key] else { return quote }
+            var quote = quote
+            quote.speaker.key = target
+            quote.speaker.name = names[target] ?? quote.speaker.name
+            return quote
+        }
+    }
+
     /// Remembers the paragraph's last speaker and last person named.
-    mutating func finish(_ scan: ParagraphScan, fallback: String?) {
-        var events: [(Int, Quote.Speaker, Bool)] = []
-        for span in scan.spans { if let found = span.attribution, found.speaker.key != nil { events.append((span.open, found.speaker, true)) } }
-        for (found, range) in scan.indirect where found.speaker.key != nil { events.append((range.lowerBound, found.speaker, true)) }
-        if let speaker = events.max(by: { $0.0 < $1.0 })?.1 { lastSpeaker = speaker }
+    mutating func finish(_ scan: ParagraphScan, index: Int, fallback: String?) {
+        if let last = scan.attributions(before: Int.max).last { lastSpeaker = (last.speaker, index, last.position) }
+        if let subject = scan.subjects().last, let key = subject.key {
+            lastSubject = (Quote.Speaker(key: key, name: name(for: key, written: subject.name)), index, subject.range.lowerBound)
+        }
         if let mention = scan.mentions.last(where: { $0.key != nil && !scan.inQuoteByte($0.range.lowerBound) }), let key = mention.key {
             lastMention = Quote.Speaker(key: key, name: name(for: key, written: mention.name))
         } else if !scan.mayQuote, let fallback {
