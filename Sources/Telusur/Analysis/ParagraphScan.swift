@@ -18,6 +18,9 @@ struct ParagraphScan {
     /// A speaker introducing the next paragraph ("Budi mengatakan:" at the end).
     var intro: Attribution?
     var quotes: [Quote] = []
+    /// After a closing mark that opens the paragraph ('" kata Budi'): the end of that mark.
+    var leadingClose: Int?
+    var leadingAttribution: Attribution?
 
     init(paragraph: Paragraph) {
         number = paragraph.number
@@ -74,7 +77,8 @@ struct ParagraphScan {
                 let punctuationBefore = Self.punctuation.contains(before)
                 let capitalAfter = (0x41...0x5A).contains(after)
                 if i == firstByte && stack.isEmpty {
-                    opens = true
+                    opens = !spaceAfter
+                    if spaceAfter { leadingClose = i + length }
                 } else if (spaceBefore || (punctuationBefore && stack.isEmpty)) && !spaceAfter {
                     opens = true
                 } else if stack.isEmpty && capitalAfter {

@@ -93,6 +93,11 @@ public struct QuoteExtractor: Sendable {
     /// Attributes the quotation marks by their cues, and finds the indirect quotes.
     private func attribute(_ scan: inout ParagraphScan, state: inout ArticleState) {
         findIndirect(&scan, state: state)
+        if let end = scan.leadingClose {
+            // '" kata Budi …' opening a paragraph: the cue of the previous paragraph's open quotation.
+            let span = Span(open: 0, innerStart: 0, innerEnd: 0, end: end, closed: true)
+            scan.leadingAttribution = cueAfter(span, in: scan, state: state)
+        }
         for index in scan.spans.indices {
             if let found = cueAfter(scan.spans[index], in: scan, state: state) ?? cueBefore(scan.spans[index], in: scan, state: state) {
                 scan.spans[index].attribution = found
@@ -338,8 +343,18 @@ public struct QuoteExtractor: Sendable {
         let sentenceStart = tokens[start].range.lowerBound
         // The first person of the sentence followed only by adverbs, an appositive ("Fauzi,
         // salah satu saksi …", "Agus (30),", "Bahrun selaku Kepala Desa …") or the verb.
-        for mention in scan.mentions where mention.range.upperBound <= verbStart && mention.range.lowerBound >= sentenceStart
-            && !scan.inQuoteByte(mention.range.lowerBound) {
+        let inSentence = scan.mentions.filter {
+            $0.range.upperBound <= verbStart && $0.range.lowerBound >= sentenceStart && !scan.inQuoteByte($0.range.lowerBound)
+        }
+        // A name right before the verb wins ("Asisten Pribadi BJ Habibie, Rubijanto meluruskan"),
+        // unless it is one word that names no one of the article ("… Kepala Desa Selamat").
+        if let last = inSentence.last, last.key != nil || last.candidate.contains(" "),
+           tokens.indices.filter({ tokens[$0].range.lowerBound >= last.range.upperBound && $0 < v })
+               .allSatisfy({ Self.adverbs.contains(tokens[$0].term) && !Self.demonstratives.contains(tokens[$0].term) }) {
+            return person(last, cue: cue, role: roleBefore(last, from: start, in: scan), state: state)
+        }
+        let ordered = inSentence.filter { $0.key != nil } + inSentence.filter { $0.key == nil }
+        for mention in ordered {
             let between = tokens.indices.filter { tokens[$0].range.lowerBound >= mention.range.upperBound && $0 < v }
             let gapText = scan.trimmedBytes(mention.range.upperBound..<verbStart)
             if let first = between.first, Self.demonstratives.contains(tokens[first].term), between.count <= 2 {
@@ -450,6 +465,10 @@ public struct QuoteExtractor: Sendable {
             var q = p
             while q + 1 < scans.count, let last = scans[q].spans.last, !last.closed,
                   let next = scans[q + 1].spans.first, next.open == scans[q + 1].firstByte { q += 1 }
+            if q == p, q + 1 < scans.count, let last = scans[q].spans.last, !last.closed, last.attribution == nil,
+               let found = scans[q + 1].leadingAttribution {
+                scans[q].spans[scans[q].spans.count - 1].attribution = found
+            }
             if q > p {
                 var spans = [(p, scans[p].spans.count - 1)]
                 for r in p + 1...q { spans.append((r, 0)) }
@@ -594,13 +613,28 @@ struct ArticleState {
     /// Gives every speaker of the article one key: a partial name ("kasdi") becomes the
     /// one fuller name of another quote's speaker that contains it ("kasdi subagyono").
     func unified(_ quotes: [Quote]) -> [Quote] {
+        var quotes = quotes
+        // "Direktur Jenderal Perkebunan Kementerian Pertanian Kasdi Subagyono" as a description,
+        // when another quote names "Kasdi": the person, with the rest as the office.
+        let single = Set(quotes.compactMap(\.speaker.key).filter { !$0.contains(" ") })
+        let tokenizer = Tokenizer()
+        for index in quotes.indices where quotes[index].speaker.key == nil {
+            guard let description = quotes[index].speaker.description else { continue }
+            let words = description.split(separator: " ")
+            let terms = words.map { tokenizer.terms(String($0)).joined() }
+            guard let at = terms.firstIndex(where: single.contains), at > 0, words.count - at <= 3,
+                  words[at...].allSatisfy({ $0.first?.isUppercase ?? false }) else { continue }
+            quotes[index].speaker = Quote.Speaker(key: terms[at...].joined(separator: " "), name: words[at...].joined(separator: " "))
+            quotes[index].role = quotes[index].role ?? words[..<at].joined(separator: " ")
+        }
         let speakers = Set(quotes.compactMap(\.speaker.key))
         var names: [String: String] = [:]
         for quote in quotes { if let key = quote.speaker.key, let name = quote.speaker.name { names[key] = names[key].map { $0.count >= name.count ? $0 : name } ?? name } }
         var mapping: [String: String] = [:]
         for key in speakers {
             let words = Set(key.split(separator: " "))
-            let fuller = speakers.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) }
+            var fuller = speakers.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) }
+            if fuller.isEmpty { fuller = bodyKeys.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) } }
             if fuller.count == 1, let name = fuller.first { mapping[key] = name }
         }
         guard !mapping.isEmpty else { return quotes }
