@@ -637,12 +637,15 @@ struct ArticleState {
             if fuller.isEmpty { fuller = bodyKeys.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) } }
             if fuller.count == 1, let name = fuller.first { mapping[key] = name }
         }
-        guard !mapping.isEmpty else { return quotes }
         return quotes.map { quote in
-            guard let key = quote.speaker.key, let target = mapping[key] else { return quote }
+            guard let key = quote.speaker.key else { return quote }
             var quote = quote
+            let target = mapping[key] ?? key
             quote.speaker.key = target
-            quote.speaker.name = names[target] ?? quote.speaker.name
+            let name = names[target] ?? quote.speaker.name ?? target
+            // "Sjafrie" for "sjafrie sjamsoeddin": the key's words, capitalised.
+            quote.speaker.name = name.split(separator: " ").count < target.split(separator: " ").count
+                ? target.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") : name
             return quote
         }
     }

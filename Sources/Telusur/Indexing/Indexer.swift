@@ -227,6 +227,7 @@ public final class Indexer {
         let entities = options.recognizeEntities
             ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
             : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
+        let quotes = options.recognizeEntities ? Self.quotesByParagraph(of: article, entities: entities, recognizer: recognizer) : [:]
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
@@ -259,6 +260,7 @@ public final class Indexer {
             try addText(paragraph.text, to: document, prefixes: [""])
             for term in shared { try document.addTerm(term) }
             try addEntities(found, to: document)
+            if let quoted = quotes[paragraph.number] { try addQuotes(quoted, of: paragraph, to: document) }
             try document.addTerm(Schema.paragraphTerm(article: article.id, number: paragraph.number))
             try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, group: group)
             try document.setData(paragraph.text)

@@ -36,6 +36,11 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
     }
 
+    static func isSaid(_ node: QueryNode) -> Bool {
+        if case .said = node { return true }
+        return false
+    }
+
     /// The ``wildcardLimit`` most frequent terms that start with `prefix` (ties in byte
     /// order), counted over every shard (`allterms_begin(prefix)`).
     static func expand(_ prefix: String, in database: XapianDatabase) throws -> [String] {
@@ -84,6 +89,8 @@ struct QueryCompiler {
             return try XapianQuery.term(try entities.personTerm(name)).scaled(by: 0)
         case .agency(let name):
             return try XapianQuery.term(try entities.agencyTerm(name)).scaled(by: 0)
+        case .said(let name):
+            return try XapianQuery.term(try entities.saidTerm(name)).scaled(by: 0)
         case .dateRange(let from, let to):
             return try XapianQuery.valueRange(slot: Schema.dateSlot, from: from, to: to).scaled(by: 0)
         case .or(let nodes):
@@ -95,6 +102,8 @@ struct QueryCompiler {
         case .and(let nodes):
             var positive: [XapianQuery] = []
             var negative: [XapianQuery] = []
+            // Beside `said:`, words are looked for inside the quotes (`said:"Herman Deru" pemilu`).
+            let prefix = prefix.isEmpty && nodes.contains(where: Self.isSaid) ? Schema.quoteWordPrefix : prefix
             for child in nodes {
                 if case .not(let inner) = child {
                     negative.append(try build(inner, prefix: prefix))
