@@ -33,6 +33,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Skip person and agency recognition (person:/agency: will find nothing in these articles).")
     var noEntities = false
 
+    @Flag(help: "Skip finding quotes and their speakers (said: and telusur quotes will find nothing in these articles).")
+    var noQuotes = false
+
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
 
@@ -51,7 +54,7 @@ struct IndexCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let indexer = try lock.acquire {
-            try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
+            try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards, extractQuotes: !noQuotes))
         }
         var problems = 0
         let showProgress = progress == .always || (progress == .auto && !quiet && isatty(STDERR_FILENO) != 0)

@@ -45,10 +45,13 @@ public final class Indexer {
         /// How many shards a new index gets (nil: one database, or as many as an
         /// existing index has); an existing index with another number is an error.
         public var shards: Int?
-        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true, shards: Int? = nil) {
+        /// Find quotes and their speakers (`said:`, `telusur quotes`); needs ``recognizeEntities``.
+        public var extractQuotes: Bool
+        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true, shards: Int? = nil, extractQuotes: Bool = true) {
             self.batchDocuments = batchDocuments
             self.recognizeEntities = recognizeEntities
             self.shards = shards
+            self.extractQuotes = extractQuotes
         }
     }
 
@@ -227,7 +230,7 @@ public final class Indexer {
         let entities = options.recognizeEntities
             ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
             : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
-        let quotes = options.recognizeEntities ? Self.quotesByParagraph(of: article, entities: entities, recognizer: recognizer) : [:]
+        let quotes = options.recognizeEntities && options.extractQuotes ? Self.quotesByParagraph(of: article, entities: entities, recognizer: recognizer) : [:]
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
