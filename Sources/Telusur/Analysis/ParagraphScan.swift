@@ -29,7 +29,10 @@ struct ParagraphScan {
         tokens = PersonRecognizer.words(of: paragraph.text)
         firstByte = bytes.firstIndex(where: { $0 != 0x20 }) ?? 0
         let marks = bytes.contains(0x22) || Self.hasCurlyMark(bytes)
-        mayQuote = marks || tokens.contains { QuoteExtractor.meVerbs.contains($0.term) || $0.term == "menurut" || $0.term == "menurutnya" }
+        mayQuote = marks || tokens.contains {
+            QuoteExtractor.meVerbs.contains($0.term) || $0.term == "menurut" || $0.term == "menurutnya"
+                || QuoteExtractor.afterVerbBases.contains($0.term)
+        }
     }
 
     private static func hasCurlyMark(_ bytes: [UInt8]) -> Bool {

@@ -51,7 +51,7 @@ extension QuoteExtractor {
         "menyebut", "menilai", "berharap", "mengaku", "memastikan", "mengklaim", "mengeklaim", "menduga", "meyakini",
         "membantah", "menampik", "mengharapkan", "mengatakan", "menyatakan", "menuturkan", "menyebutkan", "mengakui",
         "menegaskan", "membenarkan", "menambahkan", "berpendapat", "beralasan", "meluruskan", "menuduh", "bilang",
-        "mengeluhkan", "meminta", "mengungkapkan",
+        "mengeluhkan", "meminta", "mengungkapkan", "menyampaikan", "menekankan", "menginstruksikan",
     ]
 
     /// Objects after a verb that make it no report ("meminta maaf", "meminta keterangan").

@@ -183,7 +183,8 @@ public struct QuoteExtractor: Sendable {
             // Sentences that lead into quotation marks are the direct quote's cue.
             guard !(a..<b).contains(where: scan.inQuote) else { continue }
             // '…," tutur Maduro mengatakan kepada …': the tail of a quotation's cue.
-            if a > 0, scan.inQuote(a - 1) { continue }
+            if a > 0, scan.inQuote(a - 1), Self.afterVerb(tokens[a].term) != nil || (a..<min(b, a + 5)).contains(where: {
+                Self.meVerbs.contains(tokens[$0].term) }) { continue }
             let end = tokens[b - 1].range.upperBound
             if let next = scan.spans.first(where: { $0.open >= end }),
                scan.bytes[end..<next.open].allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ":") }) {
@@ -226,6 +227,8 @@ public struct QuoteExtractor: Sendable {
         var contentStart: Int?
         if comma {
             contentStart = v + 1
+        } else if tokens[v + 1].term == "kalau" {
+            contentStart = v + 2 < sentence.upperBound ? v + 2 : nil
         } else if let m = (v + 1..<min(sentence.upperBound, v + 25)).first(where: { Self.complementizers.contains(tokens[$0].term) }),
                   tokens[m].term == "bahwa" || (tokens[m].term != "untuk" && Self.requestVerbs.contains(verb))
                       || (tokens[m].term == "untuk" && (verb == "meminta" || verb == "mengajak")) {
@@ -372,6 +375,12 @@ public struct QuoteExtractor: Sendable {
             return person(mention, cue: cue, role: role, state: state)
         }
         var p = v - 1
+        while p >= start, Self.adverbs.contains(tokens[p].term) && !Self.demonstratives.contains(tokens[p].term) { p -= 1 }
+        guard p >= start else { return nil }
+        if p > start, Self.demonstratives.contains(tokens[p].term) {
+            // "Juru strategi asal Norwegia itu menilai", "aktris berusia 36 tahun tersebut mengaku".
+            return pronoun(at: tokens[start].range.lowerBound, in: scan, state: state, cue: cue)
+        }
         while p >= start, Self.adverbs.contains(tokens[p].term) { p -= 1 }
         guard p >= start else { return nil }
         if Self.pronouns.contains(tokens[p].term) || tokens[p].term == "pihaknya" {
@@ -635,6 +644,7 @@ struct ArticleState {
             let words = Set(key.split(separator: " "))
             var fuller = speakers.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) }
             if fuller.isEmpty { fuller = bodyKeys.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) } }
+            if fuller.isEmpty, !key.contains(" "), let resolved = resolve(key), resolved != key { fuller = [resolved] }
             if fuller.count == 1, let name = fuller.first { mapping[key] = name }
         }
         return quotes.map { quote in
