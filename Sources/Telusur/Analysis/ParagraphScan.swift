@@ -80,8 +80,9 @@ struct ParagraphScan {
                 let punctuationBefore = Self.punctuation.contains(before)
                 let capitalAfter = (0x41...0x5A).contains(after)
                 if i == firstByte && stack.isEmpty {
-                    opens = !spaceAfter
-                    if spaceAfter { leadingClose = i + length }
+                    // '", sudah relatif aman …': an opening whose first words were lost still opens.
+                    opens = after != 0x20 && after != 0xC2
+                    if opens == false { leadingClose = i + length }
                 } else if (spaceBefore || (punctuationBefore && stack.isEmpty)) && !spaceAfter {
                     opens = true
                 } else if stack.isEmpty && capitalAfter {
@@ -212,6 +213,9 @@ struct ParagraphScan {
                   let k = tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.lowerBound }) else { return false }
             let start = sentenceStart(of: k)
             guard !sentences.contains(start) else { return false }
+            // A name followed by a speech verb is its sentence's subject wherever it stands.
+            if let next = tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.upperBound }),
+               QuoteExtractor.meVerbs.contains(tokens[next].term) { sentences.insert(start); return true }
             sentences.insert(start)
             return (start..<k).allSatisfy { isUpper($0) || QuoteExtractor.roleConnectors.contains(tokens[$0].term) || tokens[$0].term == "of" }
         }

@@ -49,7 +49,7 @@ extension QuoteExtractor {
     /// Verbs whose object is the reported clause itself (`X menyebut rapat ini penting`).
     static let clauseVerbs: Set<String> = [
         "menyebut", "menilai", "berharap", "mengaku", "memastikan", "mengklaim", "mengeklaim", "menduga", "meyakini",
-        "membantah", "menampik", "mengharapkan", "mengatakan", "menyatakan", "menuturkan", "menyebutkan", "mengakui",
+        "membantah", "menampik", "mengharapkan", "mengatakan", "menyatakan", "menuturkan", "menyebutkan",
         "menegaskan", "membenarkan", "menambahkan", "berpendapat", "beralasan", "meluruskan", "menuduh", "bilang",
         "mengeluhkan", "meminta", "mengungkapkan", "menyampaikan", "menekankan", "menginstruksikan",
     ]
@@ -57,8 +57,13 @@ extension QuoteExtractor {
     /// Objects after a verb that make it no report ("meminta maaf", "meminta keterangan").
     static let notReported: Set<String> = [
         "maaf", "keterangan", "izin", "waktu", "bantuan", "alasannya", "alasan", "pandangannya", "duka", "rasa", "terima",
-        "belasungkawa", "apresiasi", "keprihatinan", "selamat",
+        "belasungkawa", "apresiasi", "keprihatinan", "selamat", "keunggulan", "kekalahan", "kesalahan", "satu", "dua", "tiga",
+        "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "beberapa", "sejumlah", "permintaan", "pesan",
+        "pernyataan", "ucapan", "laporan", "aspirasi", "pandangan", "sambutan", "materi", "informasi", "kabar", "kata",
     ]
+
+    /// Words joining two names into one plural subject.
+    static let joiners: Set<String> = ["dan", "maupun", "serta", "bersama"]
 
     /// Words opening an appositive after a name ("Bahrun selaku Kepala Desa …").
     static let appositiveMarks: Set<String> = ["selaku", "sebagai", "yang"]

@@ -47,6 +47,7 @@ public struct QuoteExtractor: Sendable {
             candidates.append(found)
         }
         var state = ArticleState(keys: keys)
+        state.entityKeys = Set(entities.dropFirst().flatMap(\.persons))
         state.bodyKeys = Set(entities.dropFirst().flatMap(\.persons)).union(candidates.joined().map(\.key).filter { $0.contains(" ") })
         for index in scans.indices {
             let found = index + 1 < entities.count ? entities[index + 1] : ParagraphEntities()
@@ -182,6 +183,7 @@ public struct QuoteExtractor: Sendable {
             defer { a = b }
             // Sentences that lead into quotation marks are the direct quote's cue.
             guard !(a..<b).contains(where: scan.inQuote) else { continue }
+            if a == 0, scan.leadingClose != nil { continue }
             // '…," tutur Maduro mengatakan kepada …': the tail of a quotation's cue.
             if a > 0, scan.inQuote(a - 1), Self.afterVerb(tokens[a].term) != nil || (a..<min(b, a + 5)).contains(where: {
                 Self.meVerbs.contains(tokens[$0].term) }) { continue }
@@ -233,7 +235,7 @@ public struct QuoteExtractor: Sendable {
                   tokens[m].term == "bahwa" || (tokens[m].term != "untuk" && Self.requestVerbs.contains(verb))
                       || (tokens[m].term == "untuk" && (verb == "meminta" || verb == "mengajak")) {
             contentStart = tokens[m].term == "bahwa" ? m + 1 : v + 1
-        } else if Self.clauseVerbs.contains(verb), sentence.upperBound - v > 3 {
+        } else if Self.clauseVerbs.contains(verb), sentence.upperBound - v >= 2 {
             contentStart = v + 1
         }
         guard let start = contentStart, start < sentence.upperBound else { return nil }
@@ -266,7 +268,10 @@ public struct QuoteExtractor: Sendable {
     private func speakerPhrase(from s: Int, in scan: ParagraphScan, state: ArticleState, cue: String,
                                limit: Int? = nil, strict: Bool = false) -> Attribution? {
         let tokens = scan.tokens
-        guard s < tokens.count else { return nil }
+        // '"…," ungkap.': the scraper dropped the name; the last speaker.
+        guard s < tokens.count, !scan.boundary(before: s) || Self.afterVerb(cue) == nil else {
+            return Self.afterVerb(cue) != nil ? pronoun(at: scan.bytes.count, in: scan, state: state, cue: cue) : nil
+        }
         var e = s
         let hardLimit = min(limit ?? tokens.count, s + 12)
         while e < hardLimit {
@@ -275,7 +280,7 @@ public struct QuoteExtractor: Sendable {
             e += 1
         }
         guard e > s else { return nil }
-        if Self.pronouns.contains(tokens[s].term) {
+        if Self.pronouns.contains(tokens[s].term) || Self.phraseStops.contains(tokens[s].term) {
             return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
         }
         // "kata pelatih asal Jepang itu", "ujar mantan Kapolda Papua itu": the last speaker.
@@ -349,11 +354,20 @@ public struct QuoteExtractor: Sendable {
         let inSentence = scan.mentions.filter {
             $0.range.upperBound <= verbStart && $0.range.lowerBound >= sentenceStart && !scan.inQuoteByte($0.range.lowerBound)
         }
+        func index(after mention: Mention) -> Int? { tokens.firstIndex { $0.range.lowerBound >= mention.range.upperBound } }
+        func index(before mention: Mention) -> Int? { tokens.lastIndex { $0.range.upperBound <= mention.range.lowerBound } }
+        // "Bahrun selaku Kepala Desa Selamat menjelaskan": the name the office is given to.
+        if let marked = inSentence.first(where: { m in index(after: m).map { $0 < v && Self.appositiveMarks.contains(tokens[$0].term) } ?? false }) {
+            return person(marked, cue: cue, role: roleBefore(marked, from: start, in: scan), state: state)
+        }
         // A name right before the verb wins ("Asisten Pribadi BJ Habibie, Rubijanto meluruskan"),
         // unless it is one word that names no one of the article ("… Kepala Desa Selamat").
-        if let last = inSentence.last, last.key != nil || last.candidate.contains(" "),
+        if let last = inSentence.last,
+           last.key != nil || last.candidate.contains(" ") || scan.trimmedBytes(0..<last.range.lowerBound).last == UInt8(ascii: ","),
            tokens.indices.filter({ tokens[$0].range.lowerBound >= last.range.upperBound && $0 < v })
                .allSatisfy({ Self.adverbs.contains(tokens[$0].term) && !Self.demonstratives.contains(tokens[$0].term) }) {
+            // "Rosyidi dan Masra mengaku", "Baik Hendra maupun Ahsan": several speakers, none alone.
+            if let b = index(before: last), b >= start, Self.joiners.contains(tokens[b].term) { return nil }
             return person(last, cue: cue, role: roleBefore(last, from: start, in: scan), state: state)
         }
         let ordered = inSentence.filter { $0.key != nil } + inSentence.filter { $0.key == nil }
@@ -385,6 +399,11 @@ public struct QuoteExtractor: Sendable {
         guard p >= start else { return nil }
         if Self.pronouns.contains(tokens[p].term) || tokens[p].term == "pihaknya" {
             return pronoun(at: tokens[p].range.lowerBound, in: scan, state: state, cue: tokens[p].term + " " + cue)
+        }
+        // "Sebelumnya Elza mengaku": a capitalised word the recogniser dropped, naming a person of the article.
+        if scan.isUpper(p), p > start || !Self.notSubjects.contains(tokens[p].term), let key = state.resolve(tokens[p].term) {
+            return Attribution(speaker: Quote.Speaker(key: key, name: state.name(for: key, written: scan.trimmed(tokens[p].range))),
+                               role: nil, cue: cue)
         }
         if let agency = scan.agencies.last(where: { $0.range.upperBound == tokens[p].range.upperBound }),
            agency.range.lowerBound >= sentenceStart {
@@ -547,6 +566,8 @@ struct ArticleState {
     let keys: Set<String>
     /// The keys found in the body (the title's may glue words to a name: "Prediksi Tira Persikabo").
     var bodyKeys: Set<String> = []
+    /// The keys ``EntityRecognizer`` gave the body's paragraphs.
+    var entityKeys: Set<String> = []
     private var byWord: [String: Set<String>] = [:]
     private var names: [String: String] = [:]
     /// The last speaker, with where it was: (paragraph index, byte).
@@ -577,6 +598,17 @@ struct ArticleState {
     /// contains all its words ("fatoni" → "agus fatoni"); nil when it names nobody the
     /// recogniser kept.
     func resolve(_ candidate: String) -> String? {
+        // A full name the article has stays itself ("din syamsuddin", not the headline's
+        // "empat poin sikap din syamsuddin").
+        if candidate.contains(" "), entityKeys.contains(candidate) { return candidate }
+        // "aksi raynaldi dongoran" where the recogniser, which knows "aksi" is a common word
+        // of the article, kept "raynaldi dongoran".
+        if candidate.contains(" ") {
+            let words = Set(candidate.split(separator: " "))
+            if let inner = entityKeys.filter({ $0.contains(" ") && Set($0.split(separator: " ")).isSubset(of: words) })
+                .max(by: { $0.count < $1.count }) { return inner }
+        }
+        if candidate.contains(" "), bodyKeys.contains(candidate) { return candidate }
         if let key = resolve(candidate, among: bodyKeys) { return key }
         return resolve(candidate, among: nil)
     }
@@ -643,7 +675,7 @@ struct ArticleState {
         for key in speakers {
             let words = Set(key.split(separator: " "))
             var fuller = speakers.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) }
-            if fuller.isEmpty { fuller = bodyKeys.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) } }
+            if fuller.isEmpty, !key.contains(" ") { fuller = bodyKeys.filter { $0 != key && Set($0.split(separator: " ")).isSuperset(of: words) } }
             if fuller.isEmpty, !key.contains(" "), let resolved = resolve(key), resolved != key { fuller = [resolved] }
             if fuller.count == 1, let name = fuller.first { mapping[key] = name }
         }
