@@ -26,13 +26,19 @@ struct ParagraphScan {
         number = paragraph.number
         text = paragraph.text
         bytes = Array(paragraph.text.utf8)
-        tokens = PersonRecognizer.words(of: paragraph.text)
         firstByte = bytes.firstIndex(where: { $0 != 0x20 }) ?? 0
-        let marks = bytes.contains(0x22) || Self.hasCurlyMark(bytes)
-        mayQuote = marks || tokens.contains {
-            QuoteExtractor.meVerbs.contains($0.term) || $0.term == "menurut" || $0.term == "menurutnya"
-                || QuoteExtractor.afterVerbBases.contains($0.term)
+        // Cheap first: a quotation mark, or one cue word (most words are short, inline strings).
+        var cue = bytes.contains(0x22) || Self.hasCurlyMark(bytes)
+        if !cue {
+            Tokenizer().forEachToken(in: paragraph.text) { term, _, _, kind in
+                guard !cue, kind == .word, term.count >= 3, term.count <= 20 else { return }
+                let word = String(decoding: term, as: UTF8.self)
+                cue = QuoteExtractor.meVerbs.contains(word) || word == "menurut" || word == "menurutnya"
+                    || QuoteExtractor.afterVerbBases.contains(word)
+            }
         }
+        mayQuote = cue
+        tokens = cue ? PersonRecognizer.words(of: paragraph.text) : []
     }
 
     private static func hasCurlyMark(_ bytes: [UInt8]) -> Bool {

@@ -22,8 +22,12 @@ public struct QuoteExtractor: Sendable {
     private var lexicon: EntityLexicon { recognizer.persons.lexicon }
 
     /// Creates an extractor over the recogniser's lexicon.
+    /// The canonical names of the alias list, as keys.
+    private let aliasTargets: Set<String>
+
     public init(recognizer: EntityRecognizer) {
         self.recognizer = recognizer
+        aliasTargets = Self.aliasTargets(recognizer.persons.lexicon)
     }
 
     /// The quotes of an article, recognising its entities first.
@@ -37,22 +41,25 @@ public struct QuoteExtractor: Sendable {
     ///   title followed by the paragraphs; speakers are given by those person keys.
     public func quotes(in article: Article, entities: [ParagraphEntities]) -> [Quote] {
         var scans = article.paragraphs.map(ParagraphScan.init(paragraph:))
-        var candidates: [[PersonMention]] = []
-        var keys = Set(entities.flatMap(\.persons))
-        for index in scans.indices {
-            let found = scans[index].mayQuote ? mentions(in: scans[index]) : []
-            // The recogniser may keep only "dwi" of "Dwi Hari Setianto" (a word the article
-            // also writes in lower case); a speaker gets the full name.
-            for mention in found where mention.key.contains(" ") { keys.insert(mention.key) }
-            candidates.append(found)
-        }
+        let keys = Set(entities.flatMap(\.persons))
         var state = ArticleState(keys: keys)
+        // The words of the recognised names: mentions are found again from them (the
+        // recogniser's work is not redone), with the words that follow them in the article.
+        var nameWords = Set<String>()
+        for key in keys { for word in key.split(separator: " ") { nameWords.insert(String(word)) } }
+        for scan in scans where scan.mayQuote {
+            for (left, right) in zip(scan.tokens, scan.tokens.dropFirst()) where nameWords.contains(left.term) {
+                state.followers[left.term, default: []].insert(right.term)
+            }
+            if let last = scan.tokens.last, nameWords.contains(last.term) { state.followers[last.term, default: []].insert("") }
+        }
         state.entityKeys = Set(entities.dropFirst().flatMap(\.persons))
-        state.bodyKeys = Set(entities.dropFirst().flatMap(\.persons)).union(candidates.joined().map(\.key).filter { $0.contains(" ") })
+        state.aliasTargets = aliasTargets
+        state.bodyKeys = state.entityKeys
         for index in scans.indices {
             let found = index + 1 < entities.count ? entities[index + 1] : ParagraphEntities()
             if scans[index].mayQuote {
-                prepare(&scans[index], candidates: candidates[index], state: &state)
+                prepare(&scans[index], names: nameWords, agencies: found.agencies, state: &state)
                 attribute(&scans[index], state: &state)
             }
             state.finish(scans[index], index: index, fallback: found.persons.last)
@@ -64,30 +71,81 @@ public struct QuoteExtractor: Sendable {
     // MARK: - per paragraph
 
     /// Finds the person and agency mentions and the quotation marks of a paragraph.
+    private static func aliasTargets(_ lexicon: EntityLexicon) -> Set<String> {
+        let tokenizer = Tokenizer()
+        return Set(lexicon.personAliases.values.map { EntityLexicon.key($0, tokenizer) })
+    }
+
     private func mentions(in scan: ParagraphScan) -> [PersonMention] {
         recognizer.persons.candidates(in: scan.text, tokens: scan.tokens)
     }
 
-    private func prepare(_ scan: inout ParagraphScan, candidates: [PersonMention], state: inout ArticleState) {
-        for candidate in candidates {
-            var candidate = candidate
-            // A capitalised cue verb glued to the name ("Kata Budi") is not part of it.
+    /// The person recogniser's mentions in a short stretch of a paragraph (a speaker phrase,
+    /// a subject), for names the article-level recognition left out ("ucap Armansyah").
+    private func windowMentions(_ range: Range<Int>, in scan: ParagraphScan, state: ArticleState) -> [Mention] {
+        guard range.lowerBound < range.upperBound, range.upperBound <= scan.bytes.count else { return [] }
+        let text = String(decoding: scan.bytes[range], as: UTF8.self)
+        var found: [Mention] = []
+        for candidate in recognizer.persons.candidates(in: text, tokens: PersonRecognizer.words(of: text)) {
             var words = candidate.key.split(separator: " ").map(String.init)
+            var name = candidate.name.split(separator: " ").map(String.init)
+            // A capitalised cue verb glued to the name ("Kata Budi") is not part of it.
             while let first = words.first, words.count > 1, Self.afterVerb(first) != nil || Self.meVerbs.contains(first) || first == "menurut" {
                 words.removeFirst()
-                if let token = scan.tokens.first(where: { $0.range.lowerBound >= candidate.range.lowerBound && $0.term == first }) {
-                    candidate.range = token.range.upperBound + 1..<max(token.range.upperBound + 1, candidate.range.upperBound)
-                }
+                if name.count > words.count { name.removeFirst() }
             }
-            if words.count != candidate.key.split(separator: " ").count {
-                candidate.key = words.joined(separator: " ")
-                candidate.name = candidate.name.split(separator: " ").suffix(words.count).joined(separator: " ")
-            }
-            let key = state.resolve(candidate.key)
-            scan.mentions.append(Mention(key: key, candidate: candidate.key, name: candidate.name, range: candidate.range))
-            if let key { state.noteName(candidate.name, for: key) }
+            let key = words.joined(separator: " ")
+            let lower = range.lowerBound + candidate.range.lowerBound
+            let upper = range.lowerBound + candidate.range.upperBound
+            found.append(Mention(key: state.resolve(key), candidate: key, name: name.joined(separator: " "), range: lower..<upper))
         }
-        scan.agencies = recognizer.agencies.mentions(in: scan.text, tokens: scan.tokens)
+        return found
+    }
+
+    /// Finds the mentions of the article's recognised persons (runs of capitalised words
+    /// of their names, and one-word aliases) and of its agencies (their acronyms), and
+    /// the quotation marks of a paragraph.
+    private func prepare(_ scan: inout ParagraphScan, names: Set<String>, agencies: [String], state: inout ArticleState) {
+        let tokens = scan.tokens
+        var i = 0
+        while i < tokens.count {
+            let alias = lexicon.personAliases[tokens[i].term].map { EntityLexicon.key($0, Tokenizer()) }
+            guard scan.isUpper(i), names.contains(tokens[i].term) || (alias != nil && lexicon.aliasSurfaces.contains(scan.trimmed(tokens[i].range))) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < tokens.count, names.contains(tokens[j].term), scan.isUpper(j) {
+                let gap = scan.gap(before: j)
+                let initial = tokens[j - 1].range.count == 1
+                guard gap.allSatisfy({ $0 == 0x20 }) || (initial && (gap == [0x2E, 0x20] || gap == [0x2E])) else { break }
+                j += 1
+            }
+            let words = tokens[i..<j].map(\.term).joined(separator: " ")
+            let key = j == i + 1 && alias != nil ? alias : state.resolve(words)
+            let name = scan.trimmed(tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound)
+            // The surface form takes in titles before and degrees after ("Dr. H. M Alfajri
+            // Zabidi, S.Pd., MM."), as the recogniser's does: no sentence ends inside it.
+            var first = i
+            while first > 0, lexicon.titles.contains(tokens[first - 1].term), scan.isUpper(first - 1) || tokens[first - 1].term.hasPrefix("dr"),
+                  scan.gap(before: first).allSatisfy({ $0 == 0x20 || $0 == 0x2E }) { first -= 1 }
+            var last = j
+            while last < tokens.count, lexicon.degreesAfter.contains(tokens[last].term),
+                  scan.gap(before: last).allSatisfy({ $0 == 0x20 || $0 == 0x2E || $0 == 0x2C }) { last += 1 }
+            var upper = tokens[last - 1].range.upperBound
+            if last > j, upper < scan.bytes.count, scan.bytes[upper] == 0x2E { upper += 1 }
+            let range = tokens[first].range.lowerBound..<upper
+            scan.mentions.append(Mention(key: key, candidate: words, name: name, range: range))
+            if let key { state.noteName(name, for: key) }
+            i = j
+        }
+        for id in agencies where !id.contains("@") {
+            guard let acronym = lexicon.agencyByID[id]?.acronym, !acronym.isEmpty else { continue }
+            for token in tokens where scan.trimmed(token.range) == acronym {
+                scan.agencies.append(AgencyMention(agency: id, region: nil, range: token.range))
+            }
+        }
+        scan.agencies.sort { $0.range.lowerBound < $1.range.lowerBound }
         scan.findSpans()
     }
 
@@ -295,7 +353,8 @@ public struct QuoteExtractor: Sendable {
         if window.count == 1, let only = window.first, ["pria", "wanita", "perempuan", "lelaki", "sosok"].contains(only) {
             return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
         }
-        if let mention = scan.mentions.last(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper }) {
+        if let mention = scan.mentions.last(where: { $0.range.lowerBound >= lower && $0.range.lowerBound < upper })
+            ?? windowMentions(lower..<upper, in: scan, state: state).last {
             let key = mention.key ?? mention.candidate
             var role = scan.trimmed(lower..<mention.range.lowerBound)
             if role.isEmpty {
@@ -351,9 +410,10 @@ public struct QuoteExtractor: Sendable {
         let sentenceStart = tokens[start].range.lowerBound
         // The first person of the sentence followed only by adverbs, an appositive ("Fauzi,
         // salah satu saksi …", "Agus (30),", "Bahrun selaku Kepala Desa …") or the verb.
-        let inSentence = scan.mentions.filter {
+        var inSentence = scan.mentions.filter {
             $0.range.upperBound <= verbStart && $0.range.lowerBound >= sentenceStart && !scan.inQuoteByte($0.range.lowerBound)
         }
+        if inSentence.isEmpty { inSentence = windowMentions(sentenceStart..<verbStart, in: scan, state: state) }
         func index(after mention: Mention) -> Int? { tokens.firstIndex { $0.range.lowerBound >= mention.range.upperBound } }
         func index(before mention: Mention) -> Int? { tokens.lastIndex { $0.range.upperBound <= mention.range.lowerBound } }
         // "Bahrun selaku Kepala Desa Selamat menjelaskan": the name the office is given to.
@@ -566,6 +626,10 @@ struct ArticleState {
     let keys: Set<String>
     /// The keys found in the body (the title's may glue words to a name: "Prediksi Tira Persikabo").
     var bodyKeys: Set<String> = []
+    /// For each word, the words that follow it somewhere in the article ("" at the end of a paragraph).
+    var followers: [String: Set<String>] = [:]
+    /// The canonical names of the alias list ("sri mulyani indrawati"), never trimmed.
+    var aliasTargets: Set<String> = []
     /// The keys ``EntityRecognizer`` gave the body's paragraphs.
     var entityKeys: Set<String> = []
     private var byWord: [String: Set<String>] = [:]
@@ -600,6 +664,13 @@ struct ArticleState {
     func resolve(_ candidate: String) -> String? {
         // A full name the article has stays itself ("din syamsuddin", not the headline's
         // "empat poin sikap din syamsuddin").
+        // "Presiden Venezuela Nicolas Maduro": a first word the article also writes before
+        // other words ("rakyat Venezuela dan …") is a place or a body, not part of the name.
+        var words = candidate.split(separator: " ").map(String.init)
+        while words.count > 2, let next = followers[words[0]], next.count > 1, !aliasTargets.contains(words.joined(separator: " ")) {
+            words.removeFirst()
+        }
+        let candidate = words.joined(separator: " ")
         if candidate.contains(" "), entityKeys.contains(candidate) { return candidate }
         // "aksi raynaldi dongoran" where the recogniser, which knows "aksi" is a common word
         // of the article, kept "raynaldi dongoran".

@@ -3,8 +3,8 @@
 extension Indexer {
     /// The article's quotes by paragraph number.
     static func quotesByParagraph(of article: Article, entities: [ParagraphEntities],
-                                  recognizer: EntityRecognizer) -> [Int: [Quote]] {
-        Dictionary(grouping: QuoteExtractor(recognizer: recognizer).quotes(in: article, entities: entities), by: \.paragraph)
+                                  extractor: QuoteExtractor) -> [Int: [Quote]] {
+        Dictionary(grouping: extractor.quotes(in: article, entities: entities), by: \.paragraph)
     }
 
     /// Adds the quote terms and the quotes value to a paragraph's document: "XQUOTE",

@@ -66,6 +66,7 @@ public final class Indexer {
     private let options: Options
     private let tokenizer = Tokenizer()
     private let recognizer: EntityRecognizer
+    private let quoteExtractor: QuoteExtractor
     private var inTransaction = false
     private var pending = 0
     /// True while the index held nothing when opened and no id was seen twice: then
@@ -91,6 +92,7 @@ public final class Indexer {
         case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
         case .failure(let error): throw IndexingError.entityData(error)
         }
+        quoteExtractor = QuoteExtractor(recognizer: recognizer)
         let layout = try ShardLayout(location: location, requested: options.shards)
         var opened: [XapianWriter] = []
         var path = location.path
@@ -230,7 +232,7 @@ public final class Indexer {
         let entities = options.recognizeEntities
             ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
             : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
-        let quotes = options.recognizeEntities && options.extractQuotes ? Self.quotesByParagraph(of: article, entities: entities, recognizer: recognizer) : [:]
+        let quotes = options.recognizeEntities && options.extractQuotes ? Self.quotesByParagraph(of: article, entities: entities, extractor: quoteExtractor) : [:]
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
