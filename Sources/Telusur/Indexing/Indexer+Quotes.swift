@@ -8,9 +8,9 @@ extension Indexer {
     }
 
     /// Adds the quote terms and the quotes value to a paragraph's document: "XQUOTE",
-    /// "XQP" + speaker, "XQG" + agency, "XQW" + each word of the quotes at its position
-    /// in the quote (a later quote continues the positions, one gap apart, so a phrase
-    /// never spans two quotes), and ``Schema/quotesSlot``.
+    /// "XQP" + speaker, "XQG" + agency, "XQW" + each distinct word of the quotes (without
+    /// positions: they would add a tenth to the index; a phrase beside `said:` matches its
+    /// words, and `telusur quotes` checks the phrase in each quote), and ``Schema/quotesSlot``.
     func addQuotes(_ quotes: [Quote], of paragraph: Paragraph, to document: XapianDocument) throws {
         guard !quotes.isEmpty else { return }
         try document.addTerm(Schema.quoteDocumentTerm)
@@ -24,24 +24,20 @@ extension Indexer {
                 try document.addTerm(term)
             }
         }
-        var bytes: [UInt8] = []
-        var lengths: [UInt32] = []
-        var positions: [UInt32] = []
-        let prefix = Array(Schema.quoteWordPrefix.utf8)
-        var base = 0
+        var words = Set<[UInt8]>()
         let tokenizer = Tokenizer()
         for quote in quotes {
-            var last = 0
-            tokenizer.forEachToken(in: quote.text) { term, position, _, _ in
-                bytes.append(contentsOf: prefix)
-                bytes.append(contentsOf: term)
-                lengths.append(UInt32(prefix.count + term.count))
-                positions.append(UInt32(clamping: base + position))
-                last = max(last, position)
-            }
-            base += last + 2
+            tokenizer.forEachToken(in: quote.text) { term, _, _, _ in words.insert(Array(term)) }
         }
-        if !lengths.isEmpty { try document.addPostings(bytes: bytes, lengths: lengths, positions: positions) }
+        var bytes: [UInt8] = []
+        var lengths: [UInt32] = []
+        let prefix = Array(Schema.quoteWordPrefix.utf8)
+        for word in words {
+            bytes.append(contentsOf: prefix)
+            bytes.append(contentsOf: word)
+            lengths.append(UInt32(prefix.count + word.count))
+        }
+        if !lengths.isEmpty { try document.addTerms(bytes: bytes, lengths: lengths) }
         try document.setValue(try QuoteRecord.encode(quotes), slot: Schema.quotesSlot)
     }
 }

@@ -55,9 +55,16 @@ struct QueryCompiler {
         switch node {
         case .term(let term):
             return try XapianQuery.term(prefix + term)
+        case .phrase(let words) where prefix == Schema.quoteWordPrefix:
+            // Quote words carry no positions: all the words, in one paragraph's quotes.
+            return try XapianQuery.combine(.and, try words.map { try XapianQuery.term(prefix + $0) })
         case .phrase(let words):
             let terms = try words.enumerated().map { try XapianQuery.term(prefix + $0.element, position: $0.offset + 1) }
             return try XapianQuery.combine(.phrase, terms, window: words.count)
+        case .near(let nodes, _) where prefix == Schema.quoteWordPrefix:
+            var parts: [XapianQuery] = []
+            for node in nodes { parts.append(try build(node, prefix: prefix)) }
+            return try XapianQuery.combine(.and, parts)
         case .near(let nodes, let distance):
             // Every positional leaf takes part; phrases inside NEAR are kept as phrases.
             var parts: [XapianQuery] = []
