@@ -8,9 +8,10 @@ extension Indexer {
     }
 
     /// Adds the quote terms and the quotes value to a paragraph's document: "XQUOTE",
-    /// "XQP" + speaker, "XQG" + agency, "XQW" + each distinct word of the quotes (without
-    /// positions: they would add a tenth to the index; a phrase beside `said:` matches its
-    /// words, and `telusur quotes` checks the phrase in each quote), and ``Schema/quotesSlot``.
+    /// "XQP" + speaker, "XQG" + agency, "XQW" + each distinct word of the quotes (boolean,
+    /// without positions: they would add a tenth to the index; a phrase beside `said:`
+    /// matches its words, and `telusur quotes` checks the phrase in each quote), and
+    /// ``Schema/quotesSlot``.
     func addQuotes(_ quotes: [Quote], of paragraph: Paragraph, to document: XapianDocument) throws {
         guard !quotes.isEmpty else { return }
         try document.addTerm(Schema.quoteDocumentTerm)
@@ -24,20 +25,14 @@ extension Indexer {
                 try document.addTerm(term)
             }
         }
-        var words = Set<[UInt8]>()
+        // As boolean terms (wdf 0): they must not lengthen the paragraph, which would change
+        // how every other search ranks it.
+        var words = Set<String>()
         let tokenizer = Tokenizer()
         for quote in quotes {
-            tokenizer.forEachToken(in: quote.text) { term, _, _, _ in words.insert(Array(term)) }
+            tokenizer.forEachToken(in: quote.text) { term, _, _, _ in words.insert(String(decoding: term, as: UTF8.self)) }
         }
-        var bytes: [UInt8] = []
-        var lengths: [UInt32] = []
-        let prefix = Array(Schema.quoteWordPrefix.utf8)
-        for word in words {
-            bytes.append(contentsOf: prefix)
-            bytes.append(contentsOf: word)
-            lengths.append(UInt32(prefix.count + word.count))
-        }
-        if !lengths.isEmpty { try document.addTerms(bytes: bytes, lengths: lengths) }
+        for word in words { try document.addTerm(Schema.quoteWordPrefix + word, wdf: 0) }
         try document.setValue(try QuoteRecord.encode(quotes), slot: Schema.quotesSlot)
     }
 }
