@@ -101,8 +101,8 @@ public enum Schema {
     public static let quoteSpeakerPrefix = "XQP"
     /// Prefix of a body quoted in the paragraph (`said:agency:KPU`): "XQG" + "kpu".
     public static let quoteAgencyPrefix = "XQG"
-    /// Prefix of the words inside the paragraph's quotes, with their positions in the
-    /// quote (`said:"Herman Deru" pemilu`): "XQW" + "pemilu".
+    /// Prefix of the words inside the paragraph's quotes, as boolean terms without
+    /// positions (`said:"Herman Deru" pemilu`): "XQW" + "pemilu".
     public static let quoteWordPrefix = "XQW"
 
     /// The unique id term of one paragraph: `Q<article id>#<number>`.
