@@ -37,6 +37,8 @@ struct IndexCommand: ParsableCommand {
 
     @Flag(help: "For a feed given by address, also fetch each item's page (the full text; the feed has the lead).")
     var follow = false
+    @Flag(help: "Skip finding quotes and their speakers (said: and telusur quotes will find nothing in these articles).")
+    var noQuotes = false
 
     @Flag(name: .shortAndLong, help: "Print only problems and errors.")
     var quiet = false
@@ -59,7 +61,7 @@ struct IndexCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let indexer = try lock.acquire {
-            try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
+            try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards, extractQuotes: !noQuotes))
         }
         var problems = 0
         var problemsByFile: [String: Int] = [:]

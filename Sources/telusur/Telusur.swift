@@ -25,6 +25,7 @@ struct TelusurCommand: ParsableCommand {
             ShowCommand.self, WatchCommand.self,
             ShardServerCommand.self,
             RecognizeCommand.self,
+            QuotesCommand.self,
         ]
     )
 

@@ -45,10 +45,13 @@ public final class Indexer {
         /// How many shards a new index gets (nil: one database, or as many as an
         /// existing index has); an existing index with another number is an error.
         public var shards: Int?
-        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true, shards: Int? = nil) {
+        /// Find quotes and their speakers (`said:`, `telusur quotes`); needs ``recognizeEntities``.
+        public var extractQuotes: Bool
+        public init(batchDocuments: Int = 20_000, recognizeEntities: Bool = true, shards: Int? = nil, extractQuotes: Bool = true) {
             self.batchDocuments = batchDocuments
             self.recognizeEntities = recognizeEntities
             self.shards = shards
+            self.extractQuotes = extractQuotes
         }
     }
 
@@ -65,6 +68,7 @@ public final class Indexer {
     private let options: Options
     private let tokenizer = Tokenizer()
     private let recognizer: EntityRecognizer
+    private let quoteExtractor: QuoteExtractor
     private var inTransaction = false
     private var pending = 0
     /// True while the index held nothing when opened and no id was seen twice: then
@@ -90,6 +94,7 @@ public final class Indexer {
         case .success(let lexicon): recognizer = EntityRecognizer(lexicon: lexicon)
         case .failure(let error): throw IndexingError.entityData(error)
         }
+        quoteExtractor = QuoteExtractor(recognizer: recognizer)
         let layout = try ShardLayout(location: location, requested: options.shards)
         shardPaths = layout.paths
         var opened: [XapianWriter] = []
@@ -233,6 +238,7 @@ public final class Indexer {
         let entities = options.recognizeEntities
             ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
             : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
+        let quotes = options.recognizeEntities && options.extractQuotes ? Self.quotesByParagraph(of: article, entities: entities, extractor: quoteExtractor) : [:]
         let persons = Self.union(entities.map(\.persons))
         let agencies = Self.union(entities.map(\.agencies))
         let facets = facetValues(of: article, persons: persons, agencies: agencies)
@@ -265,6 +271,7 @@ public final class Indexer {
             try addText(paragraph.text, to: document, prefixes: [""])
             for term in shared { try document.addTerm(term) }
             try addEntities(found, to: document)
+            if let quoted = quotes[paragraph.number] { try addQuotes(quoted, of: paragraph, to: document) }
             try document.addTerm(Schema.paragraphTerm(article: article.id, number: paragraph.number))
             try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, group: group)
             try document.setData(paragraph.text)

@@ -65,6 +65,41 @@ struct EntityResolver {
 
     /// How many times more articles the full name needs than the bare one and the runner-up.
     static let dominance = 3
+    /// The index term for who is quoted (`said:`): "XQP" + person, or "XQG" + agency for
+    /// `said:agency:KPU`. A partial name resolves among the quoted persons as `person:`
+    /// does among the mentioned ones.
+    mutating func saidTerm(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased().hasPrefix("agency:") {
+            let name = String(trimmed.dropFirst("agency:".count))
+            guard let (agency, _) = try recognizer().agencies.queryAgency(name) else {
+                throw SearchError.unknownAgency(name: name)
+            }
+            resolved.agencies.append(AgencyReference(agency: agency, region: nil))
+            return Schema.term(Schema.quoteAgencyPrefix, agency)
+        }
+        let key = try recognizer().persons.queryKey(text)
+        guard !key.isEmpty else { throw SearchError.unknownPerson(name: text, candidates: []) }
+        let name = try resolveSpeaker(key, typed: text)
+        resolved.persons.append(name)
+        return Schema.term(Schema.quoteSpeakerPrefix, name)
+    }
+
+    private func resolveSpeaker(_ key: String, typed: String) throws -> String {
+        if try database.frequency(of: Schema.quoteSpeakerPrefix + key) > 0 { return key }
+        let words = Set(key.split(separator: " ").map(String.init))
+        var candidates: [(name: String, articles: Int)] = []
+        for (term, count) in try database.terms(prefix: Schema.quoteSpeakerPrefix) {
+            let name = String(term.dropFirst(Schema.quoteSpeakerPrefix.count))
+            if words.isSubset(of: Set(name.split(separator: " ").map(String.init))) { candidates.append((name, count)) }
+        }
+        candidates.sort { $0.articles != $1.articles ? $0.articles > $1.articles : $0.name < $1.name }
+        switch candidates.count {
+        case 0: return key  // nobody quoted under that name: the search finds nothing
+        case 1: return candidates[0].name
+        default: throw SearchError.ambiguousPerson(name: typed, candidates: Array(candidates.prefix(10)))
+        }
+    }
 
     /// The index term for an agency, with its region when one was typed.
     mutating func agencyTerm(_ text: String) throws -> String {

@@ -36,6 +36,11 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
     }
 
+    static func isSaid(_ node: QueryNode) -> Bool {
+        if case .said = node { return true }
+        return false
+    }
+
     /// The ``wildcardLimit`` most frequent terms that start with `prefix` (ties in byte
     /// order), counted over every shard (`allterms_begin(prefix)`).
     static func expand(_ prefix: String, in database: XapianDatabase) throws -> [String] {
@@ -50,9 +55,16 @@ struct QueryCompiler {
         switch node {
         case .term(let term):
             return try XapianQuery.term(prefix + term)
+        case .phrase(let words) where prefix == Schema.quoteWordPrefix:
+            // Quote words carry no positions: all the words, in one paragraph's quotes.
+            return try XapianQuery.combine(.and, try words.map { try XapianQuery.term(prefix + $0) })
         case .phrase(let words):
             let terms = try words.enumerated().map { try XapianQuery.term(prefix + $0.element, position: $0.offset + 1) }
             return try XapianQuery.combine(.phrase, terms, window: words.count)
+        case .near(let nodes, _) where prefix == Schema.quoteWordPrefix:
+            var parts: [XapianQuery] = []
+            for node in nodes { parts.append(try build(node, prefix: prefix)) }
+            return try XapianQuery.combine(.and, parts)
         case .near(let nodes, let distance):
             // Every positional leaf takes part; phrases inside NEAR are kept as phrases.
             var parts: [XapianQuery] = []
@@ -84,6 +96,8 @@ struct QueryCompiler {
             return try XapianQuery.term(try entities.personTerm(name)).scaled(by: 0)
         case .agency(let name):
             return try XapianQuery.term(try entities.agencyTerm(name)).scaled(by: 0)
+        case .said(let name):
+            return try XapianQuery.term(try entities.saidTerm(name)).scaled(by: 0)
         case .dateRange(let from, let to):
             return try XapianQuery.valueRange(slot: Schema.dateSlot, from: from, to: to).scaled(by: 0)
         case .or(let nodes):
@@ -97,6 +111,8 @@ struct QueryCompiler {
         case .and(let nodes):
             var positive: [XapianQuery] = []
             var negative: [XapianQuery] = []
+            // Beside `said:`, words are looked for inside the quotes (`said:"Herman Deru" pemilu`).
+            let prefix = prefix.isEmpty && nodes.contains(where: Self.isSaid) ? Schema.quoteWordPrefix : prefix
             for child in nodes {
                 if case .not(let inner) = child {
                     negative.append(try build(inner, prefix: prefix))

@@ -18,6 +18,9 @@ public indirect enum QueryNode: Equatable, Sendable {
     /// Paragraphs that mention a public body, by acronym or any long form, with an
     /// optional region (`agency:KPU`, `agency:"KPU Sumsel"`).
     case agency(String)
+    /// Paragraphs with a quote by this person, as typed (`said:"Herman Deru"`), or by a
+    /// body (`said:agency:KPU`); the words next to it must then be in the quote itself.
+    case said(String)
     /// Articles dated in this closed range of "YYYY-MM-DD" strings.
     case dateRange(from: String, to: String)
     /// All must match.
@@ -44,6 +47,8 @@ public enum QueryField: String, CaseIterable, Sendable {
     case person
     /// A public body, by acronym or long form, optionally in a region: `agency:KPU`, `agency:"KPU Sumsel"`.
     case agency
+    /// Who is quoted: a person (`said:"Herman Deru"`) or a body (`said:agency:KPU`).
+    case said
 }
 
 /// A query ready to run: the tree and what to highlight in results.

@@ -367,6 +367,16 @@ private struct State {
         }
         let raw: String
         switch value.kind {
+        case .field("agency") where field == .said:
+            // `said:agency:KPU`: the lexer reads "agency:" as a field of its own.
+            index += 1
+            guard let body = peek, body.column == value.column + "agency:".count else {
+                throw QueryError(query: text, column: column, reason: .emptyField(name))
+            }
+            switch body.kind {
+            case .word(let w), .quoted(let w): index += 1; return .said("agency:" + w)
+            default: throw QueryError(query: text, column: column, reason: .emptyField(name))
+            }
         case .word(let w): raw = w
         case .quoted(let q): raw = q
         case .open:
@@ -408,6 +418,12 @@ private struct State {
             return .person(raw.precomposedStringWithCompatibilityMapping)
         case .agency:
             return .agency(raw.precomposedStringWithCompatibilityMapping)
+        case .said:
+            // `said:agency:KPU` arrives as the value "agency:KPU"; `said:agency:` alone is empty.
+            if raw.allSatisfy(\.isWhitespace) || raw.lowercased() == "agency:" {
+                throw QueryError(query: text, column: column, reason: .emptyField(name))
+            }
+            return .said(raw)
         }
     }
 }

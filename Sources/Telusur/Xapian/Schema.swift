@@ -67,6 +67,8 @@ public enum Schema {
     public static func oldestFirstValue(date: String?, id: String) -> String {
         (date.flatMap { $0.isEmpty ? nil : $0 } ?? "~") + String(facetSeparator) + id
     }
+    /// On a paragraph with quotes: its quotes as JSON (``QuoteRecord``), for `telusur quotes`.
+    public static let quotesSlot = ValueSlot(rawValue: 9)
 
     // MARK: terms
 
@@ -104,6 +106,16 @@ public enum Schema {
     /// of the file the article was read from (none for standard input, or when the path
     /// is too long for a term). `telusur index --prune` finds gone files by it.
     public static let originPrefix = "XO"
+
+    /// On a paragraph with at least one quote (``QuoteExtractor``).
+    public static let quoteDocumentTerm = "XQUOTE"
+    /// Prefix of a person quoted in the paragraph (`said:`): "XQP" + "herman deru".
+    public static let quoteSpeakerPrefix = "XQP"
+    /// Prefix of a body quoted in the paragraph (`said:agency:KPU`): "XQG" + "kpu".
+    public static let quoteAgencyPrefix = "XQG"
+    /// Prefix of the words inside the paragraph's quotes, as boolean terms without
+    /// positions (`said:"Herman Deru" pemilu`): "XQW" + "pemilu".
+    public static let quoteWordPrefix = "XQW"
 
     /// The unique id term of one paragraph: `Q<article id>#<number>`, the id in NFC
     /// (as ingest stores it), so "café" typed decomposed finds it too.
