@@ -37,5 +37,9 @@ enum Repository {
     static var seeds: String { root + "/seeds" }
 
     /// The shared corpus (read-only, outside the repository).
-    static var corpus: String { root + "/../shared/corpus" }
+    static var corpus: String {
+        let beside = root + "/../shared/corpus"
+        // A worktree or clone elsewhere than beside shared/: the workplace's copy.
+        return FileManager.default.fileExists(atPath: beside) ? beside : "/work/shared/corpus"
+    }
 }
