@@ -17,7 +17,6 @@ let package = Package(
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
         .target(
             name: "CXapian",
-            cxxSettings: [.unsafeFlags(["-std=c++17"])],
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
@@ -61,5 +60,6 @@ let package = Package(
             name: "TelusurTests",
             dependencies: ["Telusur", "CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

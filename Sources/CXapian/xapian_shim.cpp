@@ -35,6 +35,12 @@ struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
 
 namespace {
 
+// Every path the shim opens is a glass database directory and nothing else: with
+// Xapian's default (auto) backend a path that is a file, or a directory holding a
+// XAPIANDB file, is read as a stub, and a stub's `remote :PROGRAM` line runs a
+// program. telusur reads stubs itself (IndexStub.swift) and decides what may run.
+constexpr int LOCAL_ONLY = Xapian::DB_BACKEND_GLASS;
+
 // Which article a document belongs to, from docids alone: every article's title
 // document is added just before its paragraphs, so a paragraph belongs to the last
 // title document at or before it (per shard: a multi-database interleaves docids as
@@ -259,8 +265,6 @@ void tx_error_clear(tx_error *err) {
     err->kind = TX_OK;
 }
 
-const char *tx_version(void) { return Xapian::version_string(); }
-
 void tx_free(void *p) { std::free(p); }
 
 // ---------------------------------------------------------------- documents
@@ -331,7 +335,7 @@ tx_status tx_document_set_data(tx_document *doc, const char *data, size_t len,
 
 tx_status tx_writer_open(const char *path, size_t len, tx_writer **out, tx_error *err) {
     TX_TRY
-    *out = new tx_writer{Xapian::WritableDatabase(str(path, len), Xapian::DB_CREATE_OR_OPEN)};
+    *out = new tx_writer{Xapian::WritableDatabase(str(path, len), Xapian::DB_CREATE_OR_OPEN | LOCAL_ONLY)};
     return TX_OK;
     TX_CATCH
 }
@@ -460,7 +464,7 @@ void tx_database_free(tx_database *db) {
 
 tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_error *err) {
     TX_TRY
-    db->db.add_database(Xapian::Database(str(path, len)));
+    db->db.add_database(Xapian::Database(str(path, len), LOCAL_ONLY));
     return TX_OK;
     TX_CATCH
 }
@@ -661,16 +665,6 @@ tx_status tx_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
     TX_CATCH
 }
 
-tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
-                            tx_query **out, tx_error *err) {
-    TX_TRY
-    *out = new tx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, str(prefix, len),
-                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                                      Xapian::Query::OP_SYNONYM)};
-    return TX_OK;
-    TX_CATCH
-}
-
 tx_status tx_query_match_all(tx_query **out, tx_error *err) {
     TX_TRY
     *out = new tx_query{Xapian::Query::MatchAll};
@@ -798,8 +792,6 @@ tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
     TX_CATCH
 }
 
-size_t tx_article_map_count(const tx_article_map *m) { return m ? m->map.articles() : 0; }
-
 void tx_article_map_free(tx_article_map *m) { delete m; }
 
 tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
@@ -855,7 +847,7 @@ void tx_counter_free(tx_counter *c) { delete c; }
 tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t dest_len,
                      tx_error *err) {
     TX_TRY
-    Xapian::Database source(str(src, src_len));
+    Xapian::Database source(str(src, src_len), LOCAL_ONLY);
     source.compact(str(dest, dest_len));
     return TX_OK;
     TX_CATCH
@@ -863,7 +855,7 @@ tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t d
 
 tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err) {
     TX_TRY
-    *revision = Xapian::Database(str(path, len)).get_revision();
+    *revision = Xapian::Database(str(path, len), LOCAL_ONLY).get_revision();
     return TX_OK;
     TX_CATCH
 }
@@ -873,14 +865,14 @@ tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
     TX_TRY
     const std::string p = str(path, len), k = str(key, key_len);
     {
-        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC | LOCAL_ONLY);
         while (db.get_revision() < above) {
             db.set_metadata(k, std::to_string(db.get_revision()));
             db.commit();
         }
         db.close();
     }
-    Xapian::WritableDatabase db(p, Xapian::DB_OPEN);
+    Xapian::WritableDatabase db(p, Xapian::DB_OPEN | LOCAL_ONLY);
     db.set_metadata(k, "");
     if (db.get_revision() <= above) {
         // The key was already absent: one more real change is needed for a commit.

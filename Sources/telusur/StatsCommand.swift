@@ -32,7 +32,7 @@ struct StatsCommand: ParsableCommand {
                 "shards": stats.shards, "remote_shards": stats.remoteShards,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(String(decoding: data, as: UTF8.self).jsonTerminalSafe)
         } else {
             print(TerminalRenderer(style: .plain).render(statistics: stats, index: indexOption.location), terminator: "")
         }

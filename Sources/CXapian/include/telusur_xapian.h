@@ -60,9 +60,6 @@ typedef struct tx_error {
 /* Frees err->message and resets the struct. Accepts NULL. */
 void tx_error_clear(tx_error *err);
 
-/* Xapian's version string, e.g. "1.4.22" (static storage). */
-const char *tx_version(void);
-
 /* A snapshot list of (string, number) pairs: terms and frequencies, or values and
  * document ids; read with tx_terms_count / tx_terms_get, free with tx_terms_free. */
 typedef struct tx_terms tx_terms;
@@ -222,10 +219,6 @@ tx_status tx_query_scale(const tx_query *q, double factor, tx_query **out,
 tx_status tx_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
                                const char *hi, size_t hi_len, tx_query **out,
                                tx_error *err);
-/* Query(OP_WILDCARD, prefix, max_expansion, WILDCARD_LIMIT_MOST_FREQUENT, OP_SYNONYM):
- * expands to at most max_expansion terms (the most frequent ones). */
-tx_status tx_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
-                            tx_query **out, tx_error *err);
 /* Query::MatchAll. */
 tx_status tx_query_match_all(tx_query **out, tx_error *err);
 void tx_query_free(tx_query *q);
@@ -263,7 +256,6 @@ tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *e
 typedef struct tx_article_map tx_article_map;
 tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
                                   tx_article_map **out, tx_error *err);
-size_t tx_article_map_count(const tx_article_map *m);
 void tx_article_map_free(tx_article_map *m);
 
 /* A counting spy for exact totals and facets: for each matching document it counts

@@ -189,7 +189,4 @@ final class XapianArticleMap {
     }
 
     deinit { tx_article_map_free(handle) }
-
-    /// Articles in the map.
-    var count: Int { tx_article_map_count(handle) }
 }

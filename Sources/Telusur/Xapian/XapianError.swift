@@ -94,13 +94,6 @@ enum XapianCall {
         defer { tx_free(pointer) }
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
-
-    /// Like ``takeString(_:_:)`` but keeps the bytes as they are.
-    static func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?, _ count: Int) -> [UInt8] {
-        guard let pointer else { return [] }
-        defer { tx_free(pointer) }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
-    }
 }
 
 extension String {

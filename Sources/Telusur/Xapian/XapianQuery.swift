@@ -78,11 +78,6 @@ final class XapianQuery {
         }
     }
 
-    /// Every term starting with `prefix`, as one synonym (`OP_WILDCARD`), at most `limit` terms.
-    static func wildcard(_ prefix: String, limit: Int) throws -> XapianQuery {
-        try prefix.withBytes { p, n in try make { tx_query_wildcard(p, n, UInt32(clamping: limit), $0, $1) } }
-    }
-
     /// Every document (`Query::MatchAll`).
     static func matchAll() throws -> XapianQuery { try make { tx_query_match_all($0, $1) } }
 

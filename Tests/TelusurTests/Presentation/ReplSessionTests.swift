@@ -179,7 +179,7 @@ import Testing
         #expect(session.facets)
         let faceted = session.handle("konflik")
         #expect(faceted.text.contains("sources: kompas.com (2) · editor.id (1)"))
-        #expect(faceted.text.contains("years: 2024 (2) · 2023 (1)"))
+        #expect(faceted.text.contains("years: 2023 (1) · 2024 (2)"))  // periods in date order
         #expect(session.handle(":facets off").text.hasPrefix("facets off"))
         #expect(!session.handle("konflik").text.contains("sources:"))
         let similar = session.handle(":similar 1")

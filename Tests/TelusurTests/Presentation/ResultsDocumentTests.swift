@@ -19,7 +19,7 @@ import Testing
         #expect(total["exact"] as? Bool == true)
         let results = try #require(object["results"] as? [[String: Any]])
         let first = try #require(results.first)
-        #expect(Set(first.keys) == ["rank", "id", "title", "date", "source", "url", "score", "paragraphs", "duplicates"])
+        #expect(Set(first.keys) == ["rank", "id", "title", "date", "source", "url", "score", "paragraphs", "duplicates", "persons", "agencies"])
         #expect(first["date"] is NSNull)
         #expect(first["source"] is NSNull)
         #expect(first["rank"] as? Int == 1)
