@@ -22,6 +22,7 @@ struct TelusurCommand: ParsableCommand {
             AgenciesCommand.self, SimilarCommand.self, StatsCommand.self, ReplCommand.self, BenchCommand.self,
             RemoveCommand.self, CompactCommand.self, CheckCommand.self,
             ShardServerCommand.self,
+            ServeCommand.self,
         ]
     )
 

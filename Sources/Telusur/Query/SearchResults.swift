@@ -27,6 +27,8 @@ public struct SearchOptions: Sendable, Equatable {
     public var fetchArticles: Bool = true
     /// Look for a spelling correction when little matches.
     public var suggest: Bool = true
+    /// With ``facets``: count every month, not only the most frequent (a timeline).
+    public var allMonths: Bool = false
 
     /// Show near-duplicate articles (the same release from several outlets) as one result.
     public var group: Bool

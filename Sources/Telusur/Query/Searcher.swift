@@ -47,6 +47,9 @@ public final class Searcher {
     /// How many values each facet lists.
     public static let facetLimit = 10
 
+    /// How many months a timeline (``SearchOptions/allMonths``) lists at most: 100 years.
+    public static let timelineLimit = 1200
+
     /// BM25 parameters (Xapian's `BM25Weight`) and the weight of a title match.
     public struct Ranking: Sendable, Equatable {
         /// Term-frequency saturation.
@@ -202,12 +205,12 @@ public final class Searcher {
                 elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
         }
         let totals: (documents: Int, articles: Int)
-        let counted: (String) throws -> [(value: String, count: Int)]
+        let counted: (String, Int) throws -> [(value: String, count: Int)]
         if hasRemote {
             // The shim's spy and article map cannot run on a remote shard: Xapian's own spy can.
             let counter = try RemoteMatchCounter(database: database, query: compiled, facets: wantFacets, index: location.path)
             totals = (counter.documents, counter.articles)
-            counted = { counter.facets(prefix: $0, limit: Self.facetLimit) }
+            counted = { counter.facets(prefix: $0, limit: $1) }
         } else {
             if articleMap == nil && singleDatabase {
                 articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm)
@@ -219,11 +222,11 @@ public final class Searcher {
                                                   map: singleDatabase ? articleMap : nil)
             _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
             totals = counter.totals
-            counted = { try counter.facets(prefix: $0, limit: Self.facetLimit) }
+            counted = { try counter.facets(prefix: $0, limit: $1) }
         }
         var facets = Facets()
-        func read(_ prefix: String) throws -> [Facets.Count] {
-            try counted(prefix).map {
+        func read(_ prefix: String, limit: Int = Self.facetLimit) throws -> [Facets.Count] {
+            try counted(prefix, limit).map {
                 Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
             }
         }
@@ -234,7 +237,7 @@ public final class Searcher {
         if options.facets {
             facets.sources = try read("s:")
             facets.years = try read("y:")
-            facets.months = try read("m:")
+            facets.months = try read("m:", limit: options.allMonths ? Self.timelineLimit : Self.facetLimit)
         }
 
         return SearchResults(
