@@ -171,7 +171,7 @@ private final class Outcome<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
         var settled = false
-        /// The timeout's sleeping task, cancelled once settled so none outlives its request.
+        /// The timeout, cancelled once settled so none outlives its request.
         var timer: Task<Void, Never>?
     }
     private let state = Mutex(State())
