@@ -5,6 +5,8 @@ SWIFT ?= swift
 INDEX ?= Index
 BIN := .build/release/telusur
 DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config
+# telusur serve: the browser test (headless Chromium driven by a python3 script) and its load benchmark (wrk).
+DEBIAN_PACKAGES += chromium python3 wrk
 
 .PHONY: deps build release demo test bench fuzz clean
 
