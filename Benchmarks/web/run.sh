@@ -4,7 +4,9 @@
 # Starts the release build on INDEX at a free port, then:
 #   1. the mixed request file for SECONDS (30) with CONNECTIONS (16);
 #   2. searches with facets and timeline only, the same;
-#   3. memory (VmRSS) after warm-up, then after 100,000 more requests, to see growth.
+#   3. memory (VmRSS) after those, then every 10 s while REQUESTS (100,000) more
+#      searches (searches.txt) are made, to see growth.
+# A 10 s warm-up first: each searcher builds its docid table on its first search.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
@@ -20,20 +22,24 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/api/stats" >/dev/null 2>
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 echo "telusur serve (pid $server) on $index, port $port; $(nproc) cores; $(date -u +%FT%TZ)"
 echo "RSS at start: $(rss)"
+wrk -t2 -c"$connections" -d10s --timeout 10s -s "$here/paths.lua" "http://127.0.0.1:$port" -- "$here/searches.txt" >/dev/null
+echo "RSS after a 10 s warm-up: $(rss)"
 echo "== mixed requests ($here/requests.txt), $connections connections, ${seconds}s"
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/paths.lua" "http://127.0.0.1:$port" -- "$here/requests.txt" | grep -v "^ *$"
 echo "RSS after: $(rss)"
 echo "== searches with facets+timeline ($here/facets.txt), $connections connections, ${seconds}s"
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/paths.lua" "http://127.0.0.1:$port" -- "$here/facets.txt" | grep -v "^ *$"
 echo "RSS after: $(rss)"
-echo "== 100,000 more mixed requests (ab-style count with wrk: until 100,000 are done)"
+wanted="${REQUESTS:-100000}"
+echo "== $wanted more searches ($here/searches.txt), in 10 s runs"
 before=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 start=$(date +%s)
 total=0
-while [ "$total" -lt 100000 ]; do
-  n=$(wrk -t2 -c"$connections" -d10s --timeout 10s -s "$here/paths.lua" "http://127.0.0.1:$port" -- "$here/requests.txt" | awk '/^requests / {print $2}')
+while [ "$total" -lt "$wanted" ]; do
+  out=$(wrk -t2 -c"$connections" -d10s --timeout 10s -s "$here/paths.lua" "http://127.0.0.1:$port" -- "$here/searches.txt")
+  n=$(echo "$out" | awk '/^requests / {print $2}')
   total=$((total + n))
-  echo "  $total requests, RSS $(rss)"
+  echo "  $total requests, RSS $(rss); $(echo "$out" | grep -o 'non-2xx [0-9]*'), $(echo "$out" | grep -o 'timeout [0-9]*')"
 done
 after=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
 echo "RSS before $before kB, after $total requests $after kB ($(( (after - before) )) kB), $(( $(date +%s) - start ))s"

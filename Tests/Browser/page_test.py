@@ -3,6 +3,7 @@
 protocol (--remote-debugging-pipe: JSON messages on fds 3 and 4, no websocket library).
 
   page_test.py --base http://127.0.0.1:PORT [--screenshots DIR]
+  page_test.py --base http://127.0.0.1:PORT --shoot PATH FILE.png [--width 1200 --height 900]
 
 1. loads /?q="zero konflik" and finds both seed releases and the highlighted phrase
    in the rendered page;
@@ -129,6 +130,7 @@ def search_page(browser, base, screenshots):
     # The persons of each result arrive as links.
     browser.wait_for("document.querySelectorAll('#results .entities a').length > 0", "persons and agencies of the results")
     if screenshots:
+        browser.wait_for("document.getElementById('status').textContent === ''", "the page to settle")
         browser.screenshot(os.path.join(screenshots, "search.png"))
 
 
@@ -157,7 +159,8 @@ def type_and_facet(browser, base, screenshots):
     if screenshots:
         browser.evaluate("history.forward()")
         browser.wait_for("document.getElementById('q').value === %s" % json.dumps("pemilu " + clause), "Forward")
-        browser.wait_for("document.querySelectorAll('#results article.result').length > 0", "results after Forward")
+        browser.wait_for("document.getElementById('status').textContent === ''"
+                         " && document.querySelectorAll('#results article.result').length > 0", "results after Forward")
         browser.screenshot(os.path.join(screenshots, "facet.png"))
 
 
@@ -165,8 +168,23 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--screenshots")
+    parser.add_argument("--shoot", nargs=2, metavar=("PATH", "PNG"), help="only a screenshot of one page")
+    parser.add_argument("--width", type=int, default=1200)
+    parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
+    if args.shoot:
+        browser = Browser(args.chromium)
+        try:
+            browser.open_page(args.width, args.height, mobile=args.width < 600)
+            browser.navigate(args.base + args.shoot[0])
+            browser.wait_for("document.readyState === 'complete' && document.getElementById('status').textContent === ''"
+                             " && document.getElementById('main').childElementCount > 0", "the page")
+            time.sleep(1.0)  # the entities of each result arrive after the results
+            browser.screenshot(args.shoot[1])
+        finally:
+            browser.close()
+        return 0
     failures = 0
     for test in (search_page, type_and_facet):
         browser = Browser(args.chromium)
