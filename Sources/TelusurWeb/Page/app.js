@@ -332,7 +332,8 @@ async function renderEntity(state, mine) {
   const main = $("main");
   main.replaceChildren(
     el("h1", {}, name),
-    el("p", { class: "totals" }, results.total.articles + " articles mention " + (person ? "this person" : "this body") + " · ",
+    el("p", { class: "totals" }, results.total.articles + (results.total.articles === 1 ? " article mentions " : " articles mention ")
+      + (person ? "this person" : "this body") + " · ",
       link({ q: clause(field, name) }, "search")),
     el("h2", {}, "Mentions over time"),
     timeline(results.facets.months || [], state, (month) => go({ q: clause(field, name) + " " + clause("date", month) })));
