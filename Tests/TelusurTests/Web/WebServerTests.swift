@@ -246,6 +246,26 @@ struct WebServerTests {
         let document = try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any]
         #expect((document?["missing_shards"] as? [[String: Any]])?.count == 1)
     }
+
+    @Test("a remote shard: searched through Xapian's remote backend; gone, the answer is 503 with the CLI's advice",
+          .enabled(if: TCPShardServer.isInstalled, "xapian-tcpsrv is not installed (xapian-tools)"))
+    func remoteShard() async throws {
+        let directory = TemporaryDirectory()
+        let seeds = try await seedIndex(in: directory)
+        let shard = try TCPShardServer(database: seeds.path)
+        let stub = try directory.write("remote.stub", "remote 127.0.0.1:\(shard.port)\n")
+        let server = try await WebServerHarness(index: IndexLocation(option: stub), workers: 1)
+        let served = try await server.get("/api/search?q=%22zero+konflik%22")
+        shard.stop()
+        let gone = try await server.get("/api/search?q=%22zero+konflik%22")
+        await server.stop()
+        #expect(served.status == 200)
+        #expect(((try served.object())["results"] as? [[String: Any]])?.count == 2)
+        #expect(gone.status == 503)
+        let message = try #require((try gone.object())["error"] as? String)
+        #expect(message.contains("127.0.0.1:\(shard.port)"))
+        #expect(message.contains("telusur shard-server"))
+    }
 }
 
 extension WebServerHarness {
