@@ -35,6 +35,12 @@ struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
 
 namespace {
 
+// Every path the shim opens is a glass database directory and nothing else: with
+// Xapian's default (auto) backend a path that is a file, or a directory holding a
+// XAPIANDB file, is read as a stub, and a stub's `remote :PROGRAM` line runs a
+// program. telusur reads stubs itself (IndexStub.swift) and decides what may run.
+constexpr int LOCAL_ONLY = Xapian::DB_BACKEND_GLASS;
+
 // Which article a document belongs to, from docids alone: every article's title
 // document is added just before its paragraphs, so a paragraph belongs to the last
 // title document at or before it (per shard: a multi-database interleaves docids as
@@ -331,7 +337,7 @@ tx_status tx_document_set_data(tx_document *doc, const char *data, size_t len,
 
 tx_status tx_writer_open(const char *path, size_t len, tx_writer **out, tx_error *err) {
     TX_TRY
-    *out = new tx_writer{Xapian::WritableDatabase(str(path, len), Xapian::DB_CREATE_OR_OPEN)};
+    *out = new tx_writer{Xapian::WritableDatabase(str(path, len), Xapian::DB_CREATE_OR_OPEN | LOCAL_ONLY)};
     return TX_OK;
     TX_CATCH
 }
@@ -460,7 +466,7 @@ void tx_database_free(tx_database *db) {
 
 tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_error *err) {
     TX_TRY
-    db->db.add_database(Xapian::Database(str(path, len)));
+    db->db.add_database(Xapian::Database(str(path, len), LOCAL_ONLY));
     return TX_OK;
     TX_CATCH
 }
@@ -834,7 +840,7 @@ void tx_counter_free(tx_counter *c) { delete c; }
 tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t dest_len,
                      tx_error *err) {
     TX_TRY
-    Xapian::Database source(str(src, src_len));
+    Xapian::Database source(str(src, src_len), LOCAL_ONLY);
     source.compact(str(dest, dest_len));
     return TX_OK;
     TX_CATCH
@@ -842,7 +848,7 @@ tx_status tx_compact(const char *src, size_t src_len, const char *dest, size_t d
 
 tx_status tx_revision(const char *path, size_t len, uint64_t *revision, tx_error *err) {
     TX_TRY
-    *revision = Xapian::Database(str(path, len)).get_revision();
+    *revision = Xapian::Database(str(path, len), LOCAL_ONLY).get_revision();
     return TX_OK;
     TX_CATCH
 }
@@ -852,14 +858,14 @@ tx_status tx_advance_revision(const char *path, size_t len, uint64_t above,
     TX_TRY
     const std::string p = str(path, len), k = str(key, key_len);
     {
-        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        Xapian::WritableDatabase db(p, Xapian::DB_OPEN | Xapian::DB_NO_SYNC | LOCAL_ONLY);
         while (db.get_revision() < above) {
             db.set_metadata(k, std::to_string(db.get_revision()));
             db.commit();
         }
         db.close();
     }
-    Xapian::WritableDatabase db(p, Xapian::DB_OPEN);
+    Xapian::WritableDatabase db(p, Xapian::DB_OPEN | LOCAL_ONLY);
     db.set_metadata(k, "");
     if (db.get_revision() <= above) {
         // The key was already absent: one more real change is needed for a commit.

@@ -22,6 +22,8 @@ public final class SearcherPool: Sendable {
         public var location: IndexLocation
         /// Search the reachable shards when some cannot be reached.
         public var allowPartial: Bool
+        /// Let `remote :PROGRAM` lines of the stub start their program (`--allow-program-shards`).
+        public var allowPrograms: Bool
         /// Worker threads, each with a database handle: requests served at once.
         public var workers: Int
         /// Jobs that may wait for a worker; beyond, a request is refused as busy.
@@ -29,10 +31,11 @@ public final class SearcherPool: Sendable {
         /// How often a worker checks for a new revision of the index.
         public var refreshInterval: Duration
 
-        public init(location: IndexLocation, allowPartial: Bool = false, workers: Int = 4, queueLimit: Int = 256,
-                    refreshInterval: Duration = .seconds(1)) {
+        public init(location: IndexLocation, allowPartial: Bool = false, allowPrograms: Bool = false, workers: Int = 4,
+                    queueLimit: Int = 256, refreshInterval: Duration = .seconds(1)) {
             self.location = location
             self.allowPartial = allowPartial
+            self.allowPrograms = allowPrograms
             self.workers = max(1, workers)
             self.queueLimit = max(1, queueLimit)
             self.refreshInterval = refreshInterval
@@ -64,7 +67,8 @@ public final class SearcherPool: Sendable {
             let thread = Thread { [self] in
                 let searcher: Searcher
                 do {
-                    searcher = try Searcher(location: configuration.location, allowPartial: configuration.allowPartial)
+                    searcher = try Searcher(location: configuration.location, allowPartial: configuration.allowPartial,
+                                            allowPrograms: configuration.allowPrograms)
                 } catch {
                     failures.add(error)
                     opened.signal()

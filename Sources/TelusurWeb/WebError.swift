@@ -32,7 +32,7 @@ public enum WebError: Error, Sendable {
             case .query, .emptyQuery, .ambiguousPerson, .unknownPerson, .unknownAgency: return 400
             case .articleMissing: return 404
             case .shardsUnreachable, .noShardReachable: return 503
-            case .indexMissing, .cannotOpen, .entityData, .failed, .badIndex, .oldIndex: return 500
+            case .indexMissing, .cannotOpen, .entityData, .failed, .badIndex, .oldIndex, .programShardRefused: return 500
             }
         case .badParameter: return 400
         case .notFound: return 404

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         if report.structureErrors == 0 {
             let whole = report.problemCount == 0 ? "all whole, each once" : "\(report.problemCount) problem\(report.problemCount == 1 ? "" : "s"):"
             print("articles     \(report.articles), \(whole)")
-            for problem in report.problems { print("  " + problem) }
+            for problem in report.problems { print("  " + problem.terminalSafe()) }
             if report.problemCount > report.problems.count {
                 print("  … and \(report.problemCount - report.problems.count) more")
             }

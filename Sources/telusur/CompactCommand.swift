@@ -9,6 +9,7 @@ struct CompactCommand: ParsableCommand {
         abstract: "Rewrite the index without the space updates left free (Xapian's compaction).",
         discussion: """
             Builds a compact copy next to the index while holding the write lock, then swaps it in atomically; searches keep working throughout.
+
             Exit status: 0 compacted, 2 error (no index, or it is locked: see --wait).
             """
     )

@@ -53,11 +53,11 @@ struct ListOptions: ParsableArguments {
 
     func print(_ list: [Searcher.EntityCount]) throws {
         if json {
-            Swift.print(try EntityListDocument(list).json())
+            Swift.print(try EntityListDocument(list).json().jsonTerminalSafe)
         } else {
             for item in list {
-                Swift.print(String(repeating: " ", count: max(0, 7 - String(item.articles).count)) + "\(item.articles)  \(item.name)"
-                            + (item.name.lowercased() == item.key ? "" : "  [\(item.key)]"))
+                Swift.print(String(repeating: " ", count: max(0, 7 - String(item.articles).count)) + "\(item.articles)  \(item.name.terminalSafe())"
+                            + (item.name.lowercased() == item.key ? "" : "  [\(item.key.terminalSafe())]"))
             }
         }
     }

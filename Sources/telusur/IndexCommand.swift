@@ -8,9 +8,10 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Add articles to the index: JSON Lines (.jsonl, .jsonl.gz, - for stdin), .txt/.md files, directories.",
         discussion: """
-            Re-indexing an article replaces it; unchanged articles are skipped. Bad input is
-            reported with its file and line and skipped; everything else is indexed.
+            Re-indexing an article replaces it; unchanged articles are skipped. Bad input is \
+            reported with its file and line and skipped; everything else is indexed. \
             With --prune, articles read earlier from files under a PATH that no longer exist are removed afterwards.
+
             Exit status: 0 all indexed, 1 some input skipped, 2 error (e.g. the index is locked by another writer: see --wait).
             """
     )
@@ -47,6 +48,9 @@ struct IndexCommand: ParsableCommand {
         guard (shards ?? 1) >= 1 else { throw ValidationError("--shards must be 1 or more") }
     }
 
+    /// How many problems of one file are printed before they are only counted.
+    static let problemsShownPerFile = 20
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -54,6 +58,7 @@ struct IndexCommand: ParsableCommand {
             try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards))
         }
         var problems = 0
+        var problemsByFile: [String: Int] = [:]
         let showProgress = progress == .always || (progress == .auto && !quiet && isatty(STDERR_FILENO) != 0)
         let meter = IndexingProgress()
         var lastDraw = clock.now
@@ -81,8 +86,15 @@ struct IndexCommand: ParsableCommand {
             }
         }, problem: { problem in
             problems += 1
-            printError("telusur: \(problem)")
+            // A file of millions of bad lines: the first ones, then one count per file.
+            let file = problem.location.path
+            let seen = problemsByFile[file, default: 0] + 1
+            problemsByFile[file] = seen
+            if seen <= Self.problemsShownPerFile { printError("telusur: \(problem)") }
         })
+        for (file, count) in problemsByFile.sorted(by: { $0.key < $1.key }) where count > Self.problemsShownPerFile {
+            printError("telusur: \(file): \(count - Self.problemsShownPerFile) more problems like those above, not shown (\(count) in all)")
+        }
         try indexer.commit()
         if showProgress { draw(final: true) }
         let pruned = prune ? try paths.filter { $0 != "-" }.flatMap { try indexer.prune(under: $0) } : []
@@ -90,7 +102,7 @@ struct IndexCommand: ParsableCommand {
         let totals = indexer.totals
         if !quiet {
             let articles = totals.added + totals.replaced
-            var line = "indexed \(articles) article\(articles == 1 ? "" : "s") (\(totals.paragraphs) paragraphs)"
+            var line = "indexed \(articles) article\(articles == 1 ? "" : "s") (\(totals.paragraphs) paragraph\(totals.paragraphs == 1 ? "" : "s"))"
             line += ": \(totals.added) new, \(totals.replaced) replaced, \(totals.unchanged) unchanged"
             line += "; \(summary.files) file\(summary.files == 1 ? "" : "s") read"
             if summary.skippedFiles > 0 { line += ", \(summary.skippedFiles) skipped (hidden or not .jsonl/.gz/.txt/.md)" }

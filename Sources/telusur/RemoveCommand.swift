@@ -9,6 +9,7 @@ struct RemoveCommand: ParsableCommand {
         abstract: "Remove articles from the index by id (all their paragraphs, in one commit).",
         discussion: """
             An id is the "id" of a JSON Lines record, or the path of a text file relative to the directory given when it was indexed (see `telusur search id:ID`).
+
             Exit status: 0 all removed, 1 some id was not in the index (the others were removed), 2 error (no index, or it is locked: see --wait).
             """
     )

@@ -8,9 +8,9 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Search interactively: one query a line, :help for the commands.",
         discussion: """
-            On a terminal: line editing, Tab completion and history (kept in
-            $XDG_STATE_HOME/telusur/history, else ~/.local/state/telusur/history); Ctrl-C
-            abandons the line, Ctrl-D leaves. Otherwise queries and commands are read from
+            On a terminal: line editing, Tab completion and history (kept in \
+            $XDG_STATE_HOME/telusur/history, else ~/.local/state/telusur/history); Ctrl-C \
+            abandons the line, Ctrl-D leaves. Otherwise queries and commands are read from \
             standard input, one a line, and their results printed:
               printf 'zero konflik\\n:open 1\\n' | telusur repl
             """
@@ -99,6 +99,9 @@ struct ReplCommand: ParsableCommand {
     /// Prints a reply: errors on standard error, a whole article through the pager
     /// when standard output is a terminal of `screen` size.
     private func emit(_ reply: ReplReply, screen: (rows: Int, columns: Int)? = nil) {
+        // The last pass before the terminal, whatever built the reply: only our colours survive.
+        var reply = reply
+        reply.text = reply.text.terminalSafe(keepingNewlines: true, keepingStyles: true)
         switch reply.kind {
         case .error:
             fflush(nil)

@@ -19,11 +19,29 @@ struct ResultOptions: ParsableArguments {
     @Flag(help: "Also count matching articles by source, year and month.")
     var facets = false
 
+    @Option(help: ArgumentHelp("Values per facet (sources, persons, agencies by count; years and months the latest, in date order); 0 for all.", valueName: "N"))
+    var facetLimit: Int = 10
+
     @Flag(help: "Print one JSON document (schema in README).")
     var json = false
 
     @Flag(help: "Print only the ids of the matching articles, one a line (all of them unless --limit).")
     var ids = false
+
+    @Flag(help: "Print a CSV table (RFC 4180): a header, then a row per matching paragraph shown.")
+    var csv = false
+
+    @Flag(help: "Print a tab-separated table, as --csv.")
+    var tsv = false
+
+    @Flag(help: "Every matching article (with --csv, --tsv or --json), not only the first page.")
+    var all = false
+
+    @Flag(help: "Whole matching paragraphs instead of snippets (terminal and JSON).")
+    var full = false
+
+    @Option(help: ArgumentHelp("Matching articles per month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "month|year"))
+    var timeline: Timeline.Period?
 
     @Flag(help: "Show near-duplicate articles (the same release from several outlets) as separate results.")
     var noGroup = false
@@ -39,11 +57,20 @@ struct ResultOptions: ParsableArguments {
         guard (limit ?? 0) >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         guard paragraphs >= 1 else { throw ValidationError("--paragraphs must be 1 or more") }
+        guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 (all) or more") }
+        guard [ids, json, csv, tsv].filter({ $0 }).count <= 1 else {
+            throw ValidationError("choose one of --ids, --json, --csv and --tsv")
+        }
     }
 
     var searchOptions: SearchOptions {
-        var options = SearchOptions(limit: limit ?? (ids ? Int(UInt32.max) : 10), offset: offset, sort: sort,
+        var options = SearchOptions(limit: limit ?? (ids || all ? Int(UInt32.max) : 10), offset: offset, sort: sort,
                                     paragraphsPerArticle: paragraphs, facets: facets, group: !noGroup && !ids)
+        options.facetLimit = facetLimit
+        if timeline != nil {
+            options.facets = true
+            options.allMonths = true
+        }
         if ids {
             options.fetchArticles = false
             options.entityFacets = false
@@ -83,11 +110,19 @@ struct ResultOptions: ParsableArguments {
             throw CommandError(message: error.description)
         }
         if ids {
-            for hit in results.hits { print(hit.article.id) }
+            // Ids are refused at ingest when they hold a control character; an index from
+            // elsewhere may still have one: never a raw newline that splits one id in two.
+            for hit in results.hits { print(hit.article.id.terminalSafe()) }
         } else if json {
-            print(try ResultsDocument(results).json())
+            print(try ResultsDocument(results, full: full, timeline: timeline.map { Timeline(results.facets, period: $0) }).json())
+        } else if csv || tsv {
+            print(ResultsTable(results).text(csv ? .csv : .tsv), terminator: "")
         } else {
-            print(TerminalRenderer(style: color.enabled ? .color : .plain).render(results), terminator: "")
+            let style: TerminalRenderer.Style = color.enabled ? .color : .plain
+            if let timeline {
+                print(Timeline(results.facets, period: timeline).render(style: style), terminator: "")
+            }
+            print(TerminalRenderer(style: style).render(results, full: full), terminator: "")
         }
         if results.total.articles == 0 { throw ExitCode(1) }
     }
@@ -99,8 +134,14 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index; results are articles ranked by their best paragraph.",
         discussion: """
-            Words must all match; "double quotes" make a phrase. An argument with spaces and
-            no query syntax is a phrase, as in grep: telusur search "zero konflik".
+            Bare words must all occur in one paragraph; "double quotes" make a phrase and NEAR \
+            keeps words close, within one paragraph too; NOT and -word exclude whole articles \
+            (telusur search pemilu -kampanye). An argument with spaces and no query syntax is \
+            a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
+
+            Output: the terminal (snippets; --full for whole paragraphs), --json, --csv or --tsv \
+            (--all for every match), --ids; --timeline month|year adds matches per period.
+
             Exit status: 0 something matched, 1 nothing matched, 2 error.
             """
     )
@@ -123,6 +164,7 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension ResultOrder: ExpressibleByArgument {}
+extension Timeline.Period: ExpressibleByArgument {}
 
 /// `--bm25 K1,B[,TITLE]`: ranking parameters, for measuring them (Benchmarks/ranking).
 struct RankingOption: ParsableArguments {
@@ -130,6 +172,9 @@ struct RankingOption: ParsableArguments {
     var value: String?
 
     static func describe(_ r: Searcher.Ranking) -> String { "\(r.k1),\(r.b),\(r.titleWeight)" }
+
+    /// Largest k1 and title weight accepted.
+    static let maximum = 1000.0
 
     func validate() throws { _ = try parsed() }
 
@@ -140,6 +185,10 @@ struct RankingOption: ParsableArguments {
         let numbers = value.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard (2...3).contains(numbers.count), numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
             throw ValidationError("--bm25 takes K1,B or K1,B,TITLE: non-negative numbers, e.g. --bm25 1.2,0.75")
+        }
+        // Xapian's BM25 wants b in 0…1; a huge or infinite k1 or weight gives NaN scores.
+        guard numbers[0]! <= Self.maximum, numbers[1]! <= 1, numbers.count < 3 || numbers[2]! <= Self.maximum else {
+            throw ValidationError("--bm25 \(value): k1 and TITLE must be from 0 to \(Int(Self.maximum)) and b from 0 to 1, e.g. --bm25 1.2,0.75,2")
         }
         var ranking = Searcher.Ranking(k1: numbers[0]!, b: numbers[1]!)
         if numbers.count == 3 { ranking.titleWeight = numbers[2]! }

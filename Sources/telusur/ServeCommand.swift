@@ -57,7 +57,8 @@ struct ServeCommand: ParsableCommand {
         let location = indexOption.location
         let pool: SearcherPool
         do {
-            pool = try SearcherPool(.init(location: location, allowPartial: shardOption.allowPartial, workers: workers))
+            pool = try SearcherPool(.init(location: location, allowPartial: shardOption.allowPartial,
+                                          allowPrograms: shardOption.allowProgramShards, workers: workers))
         } catch let error as WebError {
             throw CommandError(message: error.message)
         }

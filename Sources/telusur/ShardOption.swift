@@ -7,9 +7,12 @@ struct ShardOption: ParsableArguments {
     @Flag(help: "When shards of a sharded index cannot be reached, search the others and say which were missing.")
     var allowPartial = false
 
+    @Flag(help: "Let `remote :PROGRAM` lines of the index's stub start their program (ssh … xapian-progsrv). Off by default: an index folder alone never runs a command.")
+    var allowProgramShards = false
+
     /// Opens the index at `location` for reading.
     func searcher(_ location: IndexLocation) throws -> Searcher {
-        try Searcher(location: location, allowPartial: allowPartial)
+        try Searcher(location: location, allowPartial: allowPartial, allowPrograms: allowProgramShards)
     }
 }
 

@@ -8,9 +8,9 @@ struct ShardServerCommand: ParsableCommand {
         commandName: "shard-server",
         abstract: "Serve an index or shard to remote searchers with xapian-tcpsrv (no authentication, no encryption).",
         discussion: """
-            Searchers list it in a stub file as `remote HOST:PORT`. Xapian's protocol has no
-            authentication or encryption: the server listens on 127.0.0.1 unless --interface says
-            otherwise; across machines use ssh and xapian-progsrv (README, "Shards").
+            Searchers list it in a stub file as `remote HOST:PORT`. Xapian's protocol has no \
+            authentication or encryption: the server listens on 127.0.0.1 unless --interface says \
+            otherwise; across machines use ssh and xapian-progsrv (README, "Shards"). \
             Ctrl-C or SIGTERM stops it. Exit status: the server's (0 when stopped), 2 on error.
             """
     )

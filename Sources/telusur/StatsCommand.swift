@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
             throw CommandError(message: error.description)
         }
         if json {
-            print(try StatisticsDocument(stats, index: indexOption.location).json())
+            print(try StatisticsDocument(stats, index: indexOption.location).json().jsonTerminalSafe)
         } else {
             print(TerminalRenderer(style: .plain).render(statistics: stats, index: indexOption.location), terminator: "")
         }

@@ -12,8 +12,9 @@ struct TelusurCommand: ParsableCommand {
         commandName: "telusur",
         abstract: "Full-text search for Indonesian press releases and news, paragraph by paragraph.",
         discussion: """
-            With no arguments on a terminal, starts the REPL (telusur repl).
+            With no arguments on a terminal, starts the REPL (telusur repl). \
             The index is --index DIR, else $TELUSUR_INDEX, else ./Index.
+
             Exit status: 0 success, 1 nothing matched (index: some input skipped; remove: some id not in the index), 2 error (check: the index has problems).
             """,
         version: "0.1.0",
@@ -35,7 +36,7 @@ struct TelusurCommand: ParsableCommand {
             if CommandLine.arguments.count == 1, isatty(STDIN_FILENO) != 0 {
                 command = try ReplCommand.parse([])
             } else {
-                command = try parseQuickly()
+                command = try parseQuickly(ArgumentNormaliser.normalised(Array(CommandLine.arguments.dropFirst())))
             }
             try command.run()
         } catch let code as ExitCode {

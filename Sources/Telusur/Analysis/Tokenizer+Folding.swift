@@ -169,6 +169,10 @@ extension Tokenizer {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
             break
+        // Circled and squared Latin letters (ⓚⓟⓤ, 🄺🄿🅄) are symbols to Unicode but read
+        // as letters, and NFKC maps them to theirs, as it maps fullwidth forms.
+        case .otherSymbol where (0x24B6...0x24E9).contains(scalar.value) || (0x1F130...0x1F189).contains(scalar.value):
+            break
         default:
             return (.separator, false, [])
         }

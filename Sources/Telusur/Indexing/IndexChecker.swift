@@ -50,24 +50,30 @@ public struct IndexChecker {
         guard location.exists else { throw IndexingError.missing(index: location.path) }
         // A sharded index: each shard's files, then the articles through the stub.
         let shards = try localShards()
+        // Xapian's check opens the table files read/write: on a read-only mount it fails
+        // with "Couldn't open … read/write"; say so plainly instead.
+        for shard in shards where access(shard, W_OK) != 0 {
+            throw IndexingError.notWritable(index: location.path, reason: String(cString: strerror(errno)))
+        }
         do {
             var report = Report(structureErrors: 0, structureReport: "",
                                 articles: 0, paragraphs: 0, documents: 0, problems: [], problemCount: 0)
             for shard in shards {
-                let structure = try XapianMaintenance.check(path: shard, verbose: verbose)
+                let structure = try Self.stableCheck(path: shard, verbose: verbose)
                 report.structureErrors += structure.errors
                 report.structureReport += shards.count > 1 ? "\(shard):\n" + structure.report : structure.report
             }
             if report.structureErrors > 0 { return report }
-            let database = try XapianDatabase(paths: [location.stubPath ?? location.path])
-            do {
-                try checkArticles(in: database, into: &report)
-                if shards.count > 1 { try checkRouting(shards, into: &report) }
-            } catch let error as XapianError where error.kind == .databaseModified {
-                // An indexer committed twice while we read: start again on its last commit.
-                try database.reopen()
-                try checkArticles(in: database, into: &report)
-                if shards.count > 1 { try checkRouting(shards, into: &report) }
+            let database = try XapianDatabase(paths: shards)
+            for attempt in 1...Self.attempts {
+                do {
+                    try checkArticles(in: database, into: &report)
+                    if shards.count > 1 { try checkRouting(shards, into: &report) }
+                    break
+                } catch let error as XapianError where error.kind == .databaseModified && attempt < Self.attempts {
+                    // An indexer committed twice while we read: start again on its last commit.
+                    try database.reopen()
+                }
             }
             return report
         } catch let error as XapianError where error.kind == .databaseCorrupt {
@@ -77,6 +83,28 @@ public struct IndexChecker {
         } catch let error as XapianError {
             throw IndexingError.maintenanceFailed(index: location.path, operation: "checking", reason: error.message)
         }
+    }
+
+    /// How many times a check starts again when an indexer commits while it reads.
+    static let attempts = 8
+
+    /// Xapian's structure check of one database, on one revision: a commit while the
+    /// check reads its tables can look like damage, so when the revision moved during
+    /// the check, it runs again; only errors found on a revision that held still count.
+    private static func stableCheck(path: String, verbose: Bool) throws -> (errors: Int, report: String) {
+        var result: (errors: Int, report: String) = (0, "")
+        for attempt in 1...attempts {
+            let before = try XapianMaintenance.revision(of: path)
+            do {
+                result = try XapianMaintenance.check(path: path, verbose: verbose)
+            } catch let error as XapianError where attempt < attempts
+                && (error.kind == .databaseModified || error.kind == .databaseCorrupt) {
+                if try XapianMaintenance.revision(of: path) != before { continue }
+                throw error
+            }
+            if try XapianMaintenance.revision(of: path) == before { return result }
+        }
+        return result
     }
 
     /// The database directories to check: the index, or each shard its stub lists.
@@ -126,7 +154,7 @@ public struct IndexChecker {
             }
             report.paragraphs += record.paragraphs
             accounted += record.paragraphs + 1
-            let documents = try database.frequency(of: Schema.term(Schema.articlePrefix, id))
+            let documents = try database.frequency(of: Schema.articleTerm(id))
             if documents != record.paragraphs + 1 {
                 problem("article \"\(id)\": \(documents) documents instead of \(record.paragraphs + 1) (title and \(record.paragraphs) paragraphs)")
             }

@@ -78,6 +78,9 @@ public struct IndexCompactor {
             where entry != "flintlock" && !manager.fileExists(atPath: temporary + "/" + entry) {
                 try manager.copyItem(atPath: path + "/" + entry, toPath: temporary + "/" + entry)
             }
+            // The copy takes the index's owner and modes, not ours: compacting as root,
+            // or under another umask, must not lock the index's owner out of it.
+            try Self.copyOwnership(from: path, to: temporary)
             do {
                 try XapianMaintenance.exchange(path, temporary)
             } catch let error as XapianError where error.kind == .unimplemented {
@@ -106,6 +109,30 @@ public struct IndexCompactor {
         // swap keep reading their open files; new ones open the compact copy.
         try? manager.removeItem(atPath: temporary)
         return Report(bytesBefore: before, bytesAfter: location.sizeOnDisk(), documents: documents)
+    }
+
+    /// Gives `copy` (a directory) and each file in it the owner, group and mode of
+    /// `original` and of its file of the same name (new files: the directory's mode
+    /// without its execute bits).
+    static func copyOwnership(from original: String, to copy: String) throws {
+        var directory = stat()
+        guard stat(original, &directory) == 0 else { return }
+        func apply(_ path: String, mode: mode_t, owner: uid_t, group: gid_t) throws {
+            if getuid() == 0 || owner == getuid() { _ = chown(path, owner, group) }
+            guard chmod(path, mode & 0o7777) == 0 else {
+                throw IndexingError.maintenanceFailed(index: original, operation: "compacting",
+                                                      reason: "cannot set the mode of \(path) (\(String(cString: strerror(errno))))")
+            }
+        }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: copy)) ?? [] {
+            var file = stat()
+            if stat(original + "/" + entry, &file) == 0 {
+                try apply(copy + "/" + entry, mode: file.st_mode, owner: file.st_uid, group: file.st_gid)
+            } else {
+                try apply(copy + "/" + entry, mode: directory.st_mode & 0o666, owner: directory.st_uid, group: directory.st_gid)
+            }
+        }
+        try apply(copy, mode: directory.st_mode, owner: directory.st_uid, group: directory.st_gid)
     }
 
     /// A metadata entry used only while the copy's revision is moved past the old

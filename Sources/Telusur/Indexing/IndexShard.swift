@@ -37,6 +37,12 @@ public struct IndexShard: Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
+    /// True when reaching the shard means starting a program (`remote :PROGRAM ARGS`).
+    public var isProgram: Bool {
+        if case .program = address { return true }
+        return false
+    }
+
     /// The shard as a person finds it: "remote 127.0.0.1:44321 (line 3 of Index/shards.stub)".
     public var description: String {
         guard let stub else { return name }

@@ -59,6 +59,8 @@ public final class Indexer {
 
     /// One writer per shard, in routing order (one for an unsharded index).
     private let writers: [XapianWriter]
+    /// The database directories the writers write, in routing order.
+    let shardPaths: [String]
     private let router: ShardRouter
     private let options: Options
     private let tokenizer = Tokenizer()
@@ -89,6 +91,7 @@ public final class Indexer {
         case .failure(let error): throw IndexingError.entityData(error)
         }
         let layout = try ShardLayout(location: location, requested: options.shards)
+        shardPaths = layout.paths
         var opened: [XapianWriter] = []
         var path = location.path
         do {
@@ -101,7 +104,7 @@ public final class Indexer {
             startedEmpty = try opened.allSatisfy { try $0.documentCount() == 0 }
             if startedEmpty { for writer in opened { try writer.setMetadata(Schema.version, for: Schema.versionKey) } }
         } catch let error as XapianError {
-            if error.kind == .databaseLocked { throw IndexingError.locked(index: path) }
+            if error.kind == .databaseLocked { throw IndexingError.lockFailure(index: path) }
             throw IndexingError.cannotOpen(index: path, reason: error)
         }
         // The stub last, once every shard exists: a reader never sees a shard that is not there.
@@ -143,6 +146,9 @@ public final class Indexer {
     ///   when Xapian fails (the batch is rolled back).
     @discardableResult
     public func add(_ article: Article) throws -> Outcome {
+        // Every input ends here: no paragraph too long to index cheaply, no article of
+        // more documents than a batch should hold.
+        let article = article.boundedForIndexing()
         guard article.id.utf8.count <= Self.maxIdBytes else {
             throw IndexingError.idTooLong(article: article.id)
         }
@@ -150,7 +156,7 @@ public final class Indexer {
             try beginIfNeeded()
             let writer = writers[router.shard(for: article.id)]
             let hash = Self.contentHash(article)
-            let articleTerm = Schema.term(Schema.articlePrefix, article.id)
+            let articleTerm = Schema.articleTerm(article.id)
             var outcome = Outcome.added
             let firstTime = seen.insert(article.id).inserted
             if !(startedEmpty && firstTime) {
@@ -181,7 +187,7 @@ public final class Indexer {
         do {
             try beginIfNeeded()
             let writer = writers[router.shard(for: id)]
-            let removed = try writer.delete(term: Schema.term(Schema.articlePrefix, id)) > 0
+            let removed = try writer.delete(term: Schema.articleTerm(id)) > 0
             if removed { pending += 1 }
             return removed
         } catch let error as XapianError {
@@ -350,7 +356,7 @@ public final class Indexer {
         if let source = article.source, !source.isEmpty {
             // A "source" longer than a term can be (Xapian's 245 bytes) would fail the whole
             // batch; such an article is indexed without a source: term (the value is kept).
-            let term = Schema.term(Schema.sourcePrefix, source.lowercased())
+            let term = Schema.sourceTerm(source)
             if term.utf8.count <= Self.maxTermBytes { terms.append(term) }
         }
         return terms
@@ -363,6 +369,7 @@ public final class Indexer {
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
         try document.setValue(Schema.orderValue(date: article.date, id: article.id), slot: Schema.orderSlot)
+        try document.setValue(Schema.oldestFirstValue(date: article.date, id: article.id), slot: Schema.oldestFirstSlot)
         try document.setValue(String(paragraph), slot: Schema.paragraphSlot)
         if let source = article.source { try document.setValue(source, slot: Schema.sourceSlot) }
     }

@@ -1,7 +1,12 @@
+import Foundation
+
 /// Why the index could not be written.
 public enum IndexingError: Error, Sendable, CustomStringConvertible {
     /// Another process holds the write lock of the index.
     case locked(index: String)
+    /// The index cannot be written by this user at all (a read-only mount, another
+    /// owner, no permission): waiting for a lock would never help.
+    case notWritable(index: String, reason: String)
     /// The index exists but Xapian cannot open it for writing (not a database, wrong version, corrupt).
     case cannotOpen(index: String, reason: XapianError)
     /// The article id is too long for Xapian's term limit; the article was skipped.
@@ -21,11 +26,16 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
     case shardCountMismatch(index: String, existing: Int, requested: Int)
     /// The index lists a shard that another process serves: telusur writes local shards only.
     case remoteShard(index: String, shard: IndexShard)
+    /// `--prune PATH` for a PATH that is gone or cannot be looked at: nothing was pruned.
+    case pruneRootMissing(index: String, path: String, reason: String)
 
     public var description: String {
         switch self {
         case .locked(let index):
             return "index \(index) is locked by another telusur process (Xapian's write lock, \(index)/flintlock); wait for it to finish and run the command again, or run it with --wait to queue behind it"
+        case .notWritable(let index, let reason):
+            return "index \(index) cannot be written by this user (\(reason)); searching it works, but indexing, "
+                + "remove, compact and check need write access: mount it read-write, run as its owner, or copy it somewhere writable"
         case .cannotOpen(let index, let reason):
             return "cannot open index \(index) for writing: \(reason.message); check the path, or move it away and re-index"
         case .entityData(let error):
@@ -47,6 +57,23 @@ public enum IndexingError: Error, Sendable, CustomStringConvertible {
         case .remoteShard(let index, let shard):
             return "cannot write to shard \(shard) of \(index): another process serves it; "
                 + "index where the shards are, through a stub whose lines are all `auto` (e.g. the index directory itself)"
+        case .pruneRootMissing(let index, let path, let reason):
+            return "not pruning \(index) under \(path): \(reason), so it says nothing about which files were deleted; "
+                + "nothing was removed. Check the path (a moved folder, an unmounted disk), or remove articles by id with `telusur remove`"
         }
+    }
+}
+
+extension IndexingError {
+    /// What Xapian's "cannot take the write lock" means for the index at `index`: a
+    /// lock held by another writer, or (when this user cannot write there at all) an
+    /// index that is not writable, which no wait would change.
+    static func lockFailure(index: String) -> IndexingError {
+        for path in [index, IndexLocation(option: index).lockFile] where access(path, F_OK) == 0 {
+            if access(path, W_OK) != 0 {
+                return .notWritable(index: index, reason: String(cString: strerror(errno)))
+            }
+        }
+        return .locked(index: index)
     }
 }

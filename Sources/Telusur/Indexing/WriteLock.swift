@@ -16,7 +16,7 @@ public final class WriteLock {
         do {
             writer = try XapianWriter(path: location.path)
         } catch let error as XapianError {
-            if error.kind == .databaseLocked { throw IndexingError.locked(index: location.path) }
+            if error.kind == .databaseLocked { throw IndexingError.lockFailure(index: location.path) }
             throw IndexingError.cannotOpen(index: location.path, reason: error)
         }
     }

@@ -169,6 +169,10 @@ extension ArticleReader {
                 report(.idTooLong(location, id: found.id, limit: Article.maximumIDLength))
                 return
             }
+            if let bad = found.id.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                report(.controlInID(location, id: found.id, scalar: bad.value))
+                return
+            }
             if let first = firstSeen[found.id] {
                 report(.duplicateID(location, id: found.id, firstSeen: first))
                 return

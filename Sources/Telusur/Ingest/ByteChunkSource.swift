@@ -6,6 +6,11 @@ enum ByteSourceError: Error, Equatable {
     case truncatedGzip
     /// zlib could not decompress the data, for this reason.
     case corruptGzip(reason: String)
+    /// The gzip stream ended and this many bytes followed that are not another gzip
+    /// member; everything before them was read.
+    case trailingGzipData(bytes: Int)
+    /// A named pipe (FIFO) given by name: opening it blocks until something writes.
+    case namedPipe
 }
 
 /// Input read a chunk at a time, so that no file has to fit in memory.

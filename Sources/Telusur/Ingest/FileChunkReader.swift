@@ -34,6 +34,11 @@ final class FileChunkReader: ByteChunkSource {
     /// Opens `path` for reading.
     /// - Returns: The reader, or the `errno` of the failed `open(2)`.
     static func open(path: String) -> Result<FileChunkReader, ByteSourceError> {
+        // A FIFO would block the open (and the whole run) until a writer comes.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO {
+            return .failure(.namedPipe)
+        }
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .failure(.system(errno: errno))

@@ -5,7 +5,8 @@ import CZlib
 ///
 /// Concatenated gzip members, as `cat a.gz b.gz` makes, are read one after the
 /// other; bytes after the last member that are not another gzip header are
-/// ignored, as `gzip -d` does. A class because the zlib stream has a lifetime:
+/// ignored, as `gzip -d` does, and reported (``ByteSourceError/trailingGzipData(bytes:)``)
+/// once everything before them has been read. A class because the zlib stream has a lifetime:
 /// `inflateEnd` runs in `deinit`.
 final class GzipReader: ByteChunkSource {
     /// Decompressed bytes produced per call at most.
@@ -85,7 +86,9 @@ final class GzipReader: ByteChunkSource {
                 if nextMemberFollows() {
                     inflateReset(stream)
                 } else {
-                    state = .finished
+                    // Zeros after the stream are padding (tape blocks, as `gzip -d` allows).
+                    let trailing = trailingBytes()
+                    state = trailing.count > 0 && !trailing.allZero ? .failed(.trailingGzipData(bytes: trailing.count)) : .finished
                 }
             case Z_OK:
                 break
@@ -165,5 +168,24 @@ final class GzipReader: ByteChunkSource {
         }
         let rest = input.count - inputOffset
         return rest >= 2 && input[inputOffset] == 0x1f && input[inputOffset + 1] == 0x8b
+    }
+
+    /// The bytes left after the last member, up to the end of the input (read to the end).
+    private func trailingBytes() -> (count: Int, allZero: Bool) {
+        var count = input.count - inputOffset
+        var allZero = input[inputOffset...].allSatisfy { $0 == 0 }
+        while !upstreamEnded {
+            input.removeAll(keepingCapacity: true)
+            inputOffset = 0
+            switch upstream.read(appendingTo: &input) {
+            case .success(let read):
+                if read == 0 { upstreamEnded = true }
+                count += read
+                allZero = allZero && input.allSatisfy { $0 == 0 }
+            case .failure:
+                upstreamEnded = true
+            }
+        }
+        return (count, allZero)
     }
 }

@@ -55,6 +55,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An id longer than `limit` UTF-8 bytes, more than the index's terms can hold
     /// (see ``Article/maximumIDLength``).
     case idTooLong(SourceLocation, id: String, limit: Int)
+    /// An id holding a control character (a newline, ESC, NUL, a C1 control): it would
+    /// split or garble a list of ids piped to another command (`--ids | xargs`).
+    case controlInID(SourceLocation, id: String, scalar: UInt32)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -66,7 +69,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
              .notAnObject(let location, _), .missingField(let location, _),
              .wrongFieldType(let location, _, _, _), .invalidDate(let location, _), .emptyBody(let location),
              .duplicateID(let location, _, _), .unclosedFrontMatter(let location),
-             .idTooLong(let location, _, _):
+             .idTooLong(let location, _, _), .controlInID(let location, _, _):
             return location
         }
     }
@@ -127,6 +130,10 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case .idTooLong(_, let id, let limit):
             return "\(location): id \"\(id.prefix(40))…\" is \(id.utf8.count) bytes, longer than the \(limit) an index can hold; "
                 + "give the article a shorter id, the others were read"
+        case .controlInID(_, let id, let scalar):
+            let shown = id.unicodeScalars.map { $0.properties.generalCategory == .control ? String(format: "\\u%04X", $0.value) : String($0) }.joined()
+            return "\(location): id \"\(shown.prefix(80))\" holds a control character (U+\(String(format: "%04X", scalar))); "
+                + "ids must be printable text, so that a list of ids stays one id a line; fix the id, the others were read"
         }
     }
 
@@ -162,6 +169,10 @@ extension IngestError {
             self.init(errno: code, at: location)
         case .truncatedGzip:
             self = .truncatedGzip(location)
+        case .namedPipe:
+            self = .cannotRead(location, reason: "it is a named pipe (FIFO), which telusur does not open by name because it would wait for a writer forever; pipe the stream in instead: `producer | telusur index -`")
+        case .trailingGzipData(let bytes):
+            self = .corruptGzip(location, reason: "\(bytes) byte\(bytes == 1 ? "" : "s") after the end of the gzip stream that are not gzip data; they were ignored")
         case .corruptGzip(let reason):
             self = .corruptGzip(location, reason: reason)
         }

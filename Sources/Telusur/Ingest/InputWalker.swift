@@ -120,6 +120,12 @@ struct InputWalker {
         for name in names.sorted() {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let childRelativePath = relativePath.isEmpty ? name : relativePath + "/" + name
+            if name.hasPrefix(Self.invalidNameMarker) {
+                let shown = path + "/" + name.dropFirst(Self.invalidNameMarker.count)
+                try visit(.problem(.cannotRead(SourceLocation(path: shown),
+                    reason: "its name is not valid UTF-8 (shown with \u{FFFD}); rename it to UTF-8, e.g. `convmv -f latin1 -t utf8 --notest FILE`, then index again")))
+                continue
+            }
             if name.hasPrefix(".") {
                 try visit(.skipped(path: childPath))
                 continue
@@ -141,6 +147,9 @@ struct InputWalker {
             }
         }
     }
+
+    /// Marks a directory entry whose name is not valid UTF-8 (a NUL cannot be in a name).
+    private static let invalidNameMarker = "\u{0}"
 
     /// An `errno` value as an error.
     private struct SystemError: Error {
@@ -165,7 +174,12 @@ struct InputWalker {
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes -> String in
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[..<length], as: UTF8.self)
+                // A name that is not UTF-8 cannot be opened again through a String:
+                // keep it marked, so the walk names it instead of "no such file".
+                guard let valid = String(validating: bytes[..<length], as: UTF8.self) else {
+                    return Self.invalidNameMarker + String(decoding: bytes[..<length], as: UTF8.self)
+                }
+                return valid
             }
             if name != ".", name != ".." {
                 names.append(name)

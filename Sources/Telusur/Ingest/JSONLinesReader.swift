@@ -69,7 +69,7 @@ struct JSONLinesReader {
         }
 
         while true {
-            if let newline = Self.firstNewline(in: buffer, from: scanFrom) {
+            if let (newline, next) = Self.lineEnd(in: buffer, from: scanFrom) {
                 if isSkippingLongLine {
                     isSkippingLongLine = false
                 } else if newline - lineStart > maximumLineLength {
@@ -79,7 +79,7 @@ struct JSONLinesReader {
                     try handle(parseLine(buffer[lineStart..<newline], number: lineNumber))
                 }
                 lineNumber += 1
-                lineStart = newline + 1
+                lineStart = next
                 scanFrom = lineStart
                 continue
             }
@@ -106,6 +106,13 @@ struct JSONLinesReader {
                     problem(.emptyFile(SourceLocation(path: path)))
                 }
                 return
+            case .failure(.trailingGzipData(let bytes)):
+                // The stream itself was whole: its last line counts, then the report.
+                if !isSkippingLongLine, !buffer.isEmpty {
+                    try handle(parseLine(buffer[...], number: lineNumber))
+                }
+                problem(IngestError(.trailingGzipData(bytes: bytes), at: SourceLocation(path: path)))
+                return
             case .failure(let failure):
                 problem(IngestError(failure, at: SourceLocation(path: path, line: lineNumber)))
                 return
@@ -113,16 +120,25 @@ struct JSONLinesReader {
         }
     }
 
-    /// The index of the first `\n` in `buffer` at or after `start`.
-    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+    /// The end of the first line in `buffer` at or after `start` and where the next
+    /// begins: lines end with `\n`, `\r\n` or a lone `\r` (old Mac files). Nil when
+    /// no line ends yet, or when a `\r` is the last byte and the next one decides.
+    static func lineEnd(in buffer: [UInt8], from start: Int) -> (end: Int, next: Int)? {
         guard start < buffer.count else { return nil }
-        return buffer.withUnsafeBytes { bytes -> Int? in
-            guard let base = bytes.baseAddress,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
-            else {
-                return nil
+        return buffer.withUnsafeBytes { bytes -> (Int, Int)? in
+            guard let base = bytes.baseAddress else { return nil }
+            let count = bytes.count
+            func find(_ byte: UInt8, upTo limit: Int) -> Int? {
+                guard limit > start, let found = memchr(base + start, Int32(byte), limit - start) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
             }
-            return base.distance(to: UnsafeRawPointer(found))
+            let newline = find(0x0A, upTo: count)
+            if let cr = find(0x0D, upTo: newline ?? count) {
+                if cr + 1 == newline { return (cr, cr + 2) }      // \r\n
+                if cr + 1 < count { return (cr, cr + 1) }         // a lone \r
+                return nil                                        // \r at the end: wait for the next byte
+            }
+            return newline.map { ($0, $0 + 1) }
         }
     }
 
@@ -147,6 +163,9 @@ struct JSONLinesReader {
             }
         } catch {
             return .problem(.invalidUTF8(location, byteOffset: error.byteOffsets.lowerBound + 1))
+        }
+        if let key = Self.repeatedKey(in: bytes) {
+            return .problem(.malformedJSON(location, reason: "the key \"\(key)\" appears twice, so which value is meant is unclear; keep one"))
         }
         let data = Data(bytes)
         let record: JSONLinesRecord
@@ -202,6 +221,10 @@ struct JSONLinesReader {
     /// rare path `JSONSerialization` is asked again for its more precise reason.
     static func syntaxError(in data: Data) -> String {
         let fallback = "the data is not valid JSON"
+        if let column = loneSurrogateColumn(in: Array(data)) {
+            return "a lone UTF-16 surrogate escape at column \(column) (\\uD800–\\uDFFF must come as a pair, "
+                + "high then low, e.g. \\ud83d\\ude00); fix or remove the escape"
+        }
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return fallback
@@ -211,6 +234,61 @@ struct JSONLinesReader {
             }
             return humanized(message)
         }
+    }
+
+    /// The keys an article reads; a line that gives one twice is refused (JSON
+    /// decoders keep one of them silently).
+    static let articleKeys = ["id", "title", "body", "date", "source", "url"]
+
+    /// An article key that occurs twice as a key (`"key"` then optional spaces and `:`)
+    /// in the line. Inside a JSON string a quote is always escaped, so `"id"` followed
+    /// by a colon can only be a key.
+    static func repeatedKey(in bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBytes { raw -> String? in
+            guard let base = raw.baseAddress else { return nil }
+            for key in articleKeys {
+                let needle = Array("\"\(key)\"".utf8)
+                var seen = 0
+                var offset = 0
+                while offset < raw.count,
+                      let found = memchr(base + offset, Int32(needle[0]), raw.count - offset) {
+                    let at = base.distance(to: UnsafeRawPointer(found))
+                    offset = at + 1
+                    guard at + needle.count <= raw.count,
+                          memcmp(base + at, needle, needle.count) == 0 else { continue }
+                    var after = at + needle.count
+                    while after < raw.count, raw[after] == 0x20 || raw[after] == 0x09 { after += 1 }
+                    if after < raw.count, raw[after] == UInt8(ascii: ":") {
+                        seen += 1
+                        if seen > 1 { return key }
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The column (from 1) of a `\uD800`–`\uDFFF` escape that is not half of a
+    /// high-then-low pair, or nil.
+    static func loneSurrogateColumn(in bytes: [UInt8]) -> Int? {
+        func escape(at index: Int) -> UInt32? {
+            guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                  let value = UInt32(String(decoding: bytes[(index + 2)...(index + 5)], as: UTF8.self), radix: 16) else { return nil }
+            return value
+        }
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+            if let value = escape(at: index), (0xD800...0xDFFF).contains(value) {
+                if value <= 0xDBFF, let low = escape(at: index + 6), (0xDC00...0xDFFF).contains(low) {
+                    index += 12
+                    continue
+                }
+                return String(decoding: bytes[..<index], as: UTF8.self).count + 1
+            }
+            index += 2  // any other escape, "\\" included
+        }
+        return nil
     }
 
     /// "Invalid value around character 11." → "invalid value at column 12";

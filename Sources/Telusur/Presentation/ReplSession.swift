@@ -34,7 +34,15 @@ public struct ReplSession {
     /// Runs one line and returns what to print. Never throws: every problem (a bad
     /// query, an unknown command, a failed search) becomes an ``ReplReply/Kind/error``
     /// reply and the session goes on.
+    /// The longest line the REPL works on (64 KiB): far beyond any query, far below a pasted file.
+    public static let maximumLineBytes = 64 * 1024
+
     public mutating func handle(_ line: String) -> ReplReply {
+        // A pasted file is not a query: say so before any work on it.
+        guard line.utf8.count <= Self.maximumLineBytes else {
+            return .error("line too long (\(line.utf8.count) bytes); a query or command is at most \(Self.maximumLineBytes / 1024) KiB; "
+                + "to search for a text's words, pick the words that matter, or use `telusur similar ID` for an indexed article")
+        }
         let text = String(line.trimmingWhitespace())
         guard !text.isEmpty else { return .output("") }
         do {

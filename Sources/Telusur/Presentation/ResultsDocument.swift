@@ -28,8 +28,11 @@ public struct ResultsDocument: Encodable, Sendable {
         public var paragraphs: [Paragraph]
         /// Near-identical articles from other outlets, as {id, title, date, source, url}.
         public var duplicates: [Duplicate]
+        /// The persons and agencies the article names, as {name, key}.
+        public var persons: [Entity] = []
+        public var agencies: [Entity] = []
 
-        enum CodingKeys: String, CodingKey { case rank, id, title, date, source, url, score, paragraphs, duplicates }
+        enum CodingKeys: String, CodingKey { case rank, id, title, date, source, url, score, paragraphs, duplicates, persons, agencies }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -43,7 +46,15 @@ public struct ResultsDocument: Encodable, Sendable {
             try c.encode((score * 10_000).rounded() / 10_000, forKey: .score)
             try c.encode(paragraphs, forKey: .paragraphs)
             try c.encode(duplicates, forKey: .duplicates)
+            try c.encode(persons, forKey: .persons)
+            try c.encode(agencies, forKey: .agencies)
         }
+    }
+
+    /// A person or agency of a result: its name as shown and its key as in queries.
+    public struct Entity: Encodable, Sendable, Equatable {
+        public var name: String
+        public var key: String
     }
 
     /// Another outlet's copy of a result.
@@ -91,8 +102,19 @@ public struct ResultsDocument: Encodable, Sendable {
         public var error: String
     }
 
+    /// Matching articles per period, every period present (`--timeline`), or absent.
+    public struct TimelineSeries: Encodable, Sendable {
+        public struct Point: Encodable, Sendable {
+            public var period: String
+            public var articles: Int
+        }
+        public var period: String
+        public var series: [Point]
+    }
+
     public var query: String
     public var total: Total
+    public var timeline: TimelineSeries?
     public var results: [Result]
     public var facets: FacetCounts
     /// "Did you mean": a corrected query that finds more, or null.
@@ -101,7 +123,7 @@ public struct ResultsDocument: Encodable, Sendable {
     public var missingShards: [MissingShard]
 
     enum CodingKeys: String, CodingKey {
-        case query, total, results, facets, suggestion
+        case query, total, results, facets, suggestion, timeline
         case missingShards = "missing_shards"
     }
 
@@ -113,10 +135,16 @@ public struct ResultsDocument: Encodable, Sendable {
         try c.encode(facets, forKey: .facets)
         try c.encode(suggestion, forKey: .suggestion)
         try c.encode(missingShards, forKey: .missingShards)
+        if let timeline { try c.encode(timeline, forKey: .timeline) }
     }
 
-    /// Builds the document from search results; snippets are cut as on the terminal.
-    public init(_ results: SearchResults) {
+    /// Builds the document from search results; snippets are cut as on the terminal,
+    /// or, with `full`, every matching paragraph is given whole.
+    public init(_ results: SearchResults, full: Bool = false, timeline: Timeline? = nil) {
+        self.timeline = timeline.map { line in
+            TimelineSeries(period: line.period.rawValue, series: line.bars.map { TimelineSeries.Point(period: $0.period, articles: $0.articles) })
+        }
+        let lexicon = try? EntityLexicon.shared.get()
         let highlighter = Highlighter(query: results.query, entities: results.entities)
         query = results.query.text
         facets = FacetCounts(results.facets, all: results.includesAllFacets)
@@ -130,12 +158,15 @@ public struct ResultsDocument: Encodable, Sendable {
                 rank: hit.rank, id: hit.article.id, title: hit.article.title, date: hit.article.date,
                 source: hit.article.source, url: hit.article.url, score: hit.score,
                 paragraphs: hit.paragraphs.map { paragraph in
-                    let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
+                    let ranges = highlighter.ranges(in: paragraph.text)
+                    let snippet = full ? Snippet(whole: paragraph.text, ranges: ranges) : Snippet(text: paragraph.text, ranges: ranges)
                     return Paragraph(
                         no: paragraph.number, text: snippet.text,
                         highlighted: Highlighter.wrap(snippet.text, ranges: snippet.ranges, open: "<mark>", close: "</mark>"))
                 },
-                duplicates: hit.duplicates.map { Duplicate(id: $0.id, title: $0.title, date: $0.date, source: $0.source, url: $0.url) })
+                duplicates: hit.duplicates.map { Duplicate(id: $0.id, title: $0.title, date: $0.date, source: $0.source, url: $0.url) },
+                persons: hit.persons.map { Entity(name: PersonName.display($0), key: $0) },
+                agencies: hit.agencies.map { Entity(name: lexicon?.agencyName($0) ?? $0, key: $0) })
         }
     }
 
@@ -143,7 +174,7 @@ public struct ResultsDocument: Encodable, Sendable {
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return String(decoding: try encoder.encode(self), as: UTF8.self).jsonTerminalSafe
     }
 }
 

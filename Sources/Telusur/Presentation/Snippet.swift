@@ -9,6 +9,12 @@ public struct Snippet: Sendable, Equatable {
     public static let width = 300
     static let ellipsis = "…"
 
+    /// The whole paragraph, uncut (`--full`).
+    public init(whole text: String, ranges: [Range<Int>]) {
+        self.text = text
+        self.ranges = ranges
+    }
+
     /// Cuts `text` to about ``width`` bytes around the first of `ranges`.
     public init(text: String, ranges: [Range<Int>], width: Int = Snippet.width) {
         let bytes = Array(text.utf8)

@@ -8,6 +8,15 @@ extension String {
     /// the original text (``Highlighter``, ``Snippet``) still apply. Tabs are kept, and
     /// line feeds when `keepingNewlines` is true.
     public func terminalSafe(keepingNewlines: Bool = false) -> String {
+        terminalSafe(keepingNewlines: keepingNewlines, keepingStyles: false)
+    }
+
+    /// The last pass over everything telusur writes to a terminal or a pipe: as
+    /// ``terminalSafe(keepingNewlines:)``, but with `keepingStyles` the colour codes
+    /// telusur writes itself (SGR: `ESC [ digits;… m`, nothing else) survive. Every
+    /// other escape (clear screen, window title, clipboard, hyperlinks, CSI as U+009B)
+    /// is broken up, whichever renderer let it through.
+    public func terminalSafe(keepingNewlines: Bool, keepingStyles: Bool) -> String {
         func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
             case 0x09: return false
@@ -17,15 +26,56 @@ extension String {
             }
         }
         guard unicodeScalars.contains(where: isUnsafe) else { return self }
+        let scalars = Array(unicodeScalars)
         var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if keepingStyles, scalar == "\u{1B}", let end = Self.styleEnd(scalars, from: index) {
+                out.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
             if isUnsafe(scalar) {
                 out.append(" ")
                 if scalar.value >= 0x80 { out.append(" ") }
             } else {
                 out.append(scalar)
             }
+            index += 1
         }
         return String(out)
+    }
+
+    /// The index of the `m` that ends an SGR sequence starting at `start` (`ESC [`,
+    /// then only digits and semicolons), or nil when it is anything else.
+    private static func styleEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var index = start + 2
+        while index < scalars.count, index - start < 24 {
+            let scalar = scalars[index]
+            if scalar == "m" { return index }
+            guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// JSON text made safe to print: the C1 controls and DEL that JSON allows raw
+    /// inside strings (U+007F–U+009F; U+009B starts an escape sequence on many
+    /// terminals) written as `\u00XX` escapes, which every JSON reader decodes back.
+    /// C0 controls are escaped by every JSON encoder already.
+    public var jsonTerminalSafe: String {
+        guard unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return self }
+        var out = ""
+        out.reserveCapacity(utf8.count + 16)
+        for scalar in unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u00" + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -4,18 +4,19 @@ extension TerminalRenderer {
     /// that counts the paragraphs with matches.
     public func render(article record: ArticleRecord, paragraphs: [MatchedParagraph], query: ParsedQuery) -> String {
         let highlighter = Highlighter(query: query)
-        var out = "\(style.title.0)\(record.title.isEmpty ? record.id : highlighter.highlight(record.title, open: style.match.0, close: style.match.1 + style.title.0))\(style.title.1)\n"
-        let meta = [record.date, record.source, record.id, record.url].compactMap { $0 }.filter { !$0.isEmpty }
+        let title = record.title.terminalSafe()
+        var out = "\(style.title.0)\(title.isEmpty ? record.id.terminalSafe() : highlighter.highlight(title, open: style.match.0, close: style.match.1 + style.title.0))\(style.title.1)\n"
+        let meta = [record.date, record.source, record.id, record.url].compactMap { $0?.terminalSafe() }.filter { !$0.isEmpty }
         out += "\(style.dim.0)\(meta.joined(separator: " · "))\(style.dim.1)\n"
         var matching = 0
         for paragraph in paragraphs {
             let ranges = highlighter.ranges(in: paragraph.text)
             if !ranges.isEmpty { matching += 1 }
-            let text = Highlighter.wrap(paragraph.text, ranges: ranges, open: style.match.0, close: style.match.1)
+            let text = Highlighter.wrap(paragraph.text.terminalSafe(), ranges: ranges, open: style.match.0, close: style.match.1)
             out += "\n\(style.dim.0)¶\(paragraph.number)\(style.dim.1) \(text)\n"
         }
         let count = paragraphs.count == 1 ? "1 paragraph" : "\(paragraphs.count) paragraphs"
         out += "\n\(style.dim.0)\(count), \(matching) with matches\(style.dim.1)\n"
-        return out
+        return finished(out)
     }
 }

@@ -4,7 +4,7 @@ extension TerminalRenderer {
     /// What `telusur stats` and the REPL's `:stats` print: one "name  value" line each.
     public func render(statistics stats: IndexStatistics, index: IndexLocation) -> String {
         """
-        index        \(index.path)
+        index        \(index.path.terminalSafe())
         articles     \(stats.articles)
         paragraphs   \(stats.paragraphs)
         terms        \(stats.terms)

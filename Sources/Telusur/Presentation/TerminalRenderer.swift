@@ -17,8 +17,15 @@ public struct TerminalRenderer: Sendable {
 
     public init(style: Style) { self.style = style }
 
-    /// The results, then a line with the totals.
-    public func render(_ results: SearchResults) -> String {
+    /// The last pass over what a renderer returns: no control character from the
+    /// input survives, only the colour codes of ``style``.
+    func finished(_ text: String) -> String {
+        text.terminalSafe(keepingNewlines: true, keepingStyles: !style.match.0.isEmpty)
+    }
+
+    /// The results, then a line with the totals; with `full`, every matching paragraph
+    /// whole instead of a snippet around its first match.
+    public func render(_ results: SearchResults, full: Bool = false) -> String {
         let highlighter = Highlighter(query: results.query, entities: results.entities)
         var out = ""
         for hit in results.hits {
@@ -28,24 +35,25 @@ public struct TerminalRenderer: Sendable {
             let meta = [record.date, record.source, record.id].compactMap { $0?.terminalSafe() }.filter { !$0.isEmpty }
             out += "   \(style.dim.0)\(meta.joined(separator: " · "))\(style.dim.1)\n"
             for paragraph in hit.paragraphs {
-                let snippet = Snippet(text: paragraph.text, ranges: highlighter.ranges(in: paragraph.text))
+                let ranges = highlighter.ranges(in: paragraph.text)
+                let snippet = full ? Snippet(whole: paragraph.text, ranges: ranges) : Snippet(text: paragraph.text, ranges: ranges)
                 let text = Highlighter.wrap(snippet.text.terminalSafe(), ranges: snippet.ranges,
                                             open: style.match.0, close: style.match.1)
                 let label = paragraph.number == 0 ? "title" : "¶\(paragraph.number)"
                 out += "   \(style.dim.0)\(label)\(style.dim.1) \(text)\n"
             }
             if !hit.duplicates.isEmpty {
-                let others = hit.duplicates.map { "\($0.source ?? $0.id) (\($0.id))" }
+                let others = hit.duplicates.map { "\(($0.source ?? $0.id).terminalSafe()) (\($0.id.terminalSafe()))" }
                 out += "   \(style.dim.0)also published by:\(style.dim.1) \(others.joined(separator: ", "))\n"
             }
             out += "\n"
         }
         out += facets(results)
         if let suggestion = results.suggestion {
-            out += "did you mean: \(style.title.0)\(suggestion)\(style.title.1)\n"
+            out += "did you mean: \(style.title.0)\(suggestion.terminalSafe())\(style.title.1)\n"
         }
         out += summary(results)
-        return out
+        return finished(out)
     }
 
     /// Lines of facet counts: persons and agencies always, the rest with `--facets`.
@@ -53,17 +61,17 @@ public struct TerminalRenderer: Sendable {
         let lexicon = try? EntityLexicon.shared.get()
         let f = results.facets
         var lines: [(String, [String])] = [
-            ("persons", f.persons.map { "\(PersonName.display($0.value)) (\($0.articles))" }),
-            ("agencies", f.agencies.map { "\(lexicon?.agencyName($0.value) ?? $0.value) (\($0.articles))" }),
+            ("persons", f.persons.map { "\(PersonName.display($0.value).terminalSafe()) (\($0.articles))" }),
+            ("agencies", f.agencies.map { "\((lexicon?.agencyName($0.value) ?? $0.value).terminalSafe()) (\($0.articles))" }),
         ]
         if results.includesAllFacets {
-            lines.append(("sources", f.sources.map { "\($0.value) (\($0.articles))" }))
-            lines.append(("years", f.years.map { "\($0.value) (\($0.articles))" }))
-            lines.append(("months", f.months.map { "\($0.value) (\($0.articles))" }))
+            lines.append(("sources", f.sources.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
+            lines.append(("years", f.years.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
+            lines.append(("months", f.months.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
         }
-        return lines.filter { !$0.1.isEmpty }.map { label, values in
+        return finished(lines.filter { !$0.1.isEmpty }.map { label, values in
             "\(style.dim.0)\(label):\(style.dim.1) " + values.joined(separator: " · ") + "\n"
-        }.joined()
+        }.joined())
     }
 
     /// "2 articles, 9 paragraphs (exact), showing 1–2 · 0.8 ms"
@@ -78,7 +86,7 @@ public struct TerminalRenderer: Sendable {
         }
         let ms = (results.elapsedMilliseconds * 100).rounded() / 100
         // --allow-partial: the totals are those of the shards that answered.
-        let missing = results.missingShards.map(\.shard.name)
+        let missing = results.missingShards.map { $0.shard.name.terminalSafe() }
         let partial = missing.isEmpty ? "" : " · not searched: " + missing.joined(separator: ", ")
         return "\(style.dim.0)\(line) · \(ms) ms\(partial)\(style.dim.1)\n"
     }

@@ -75,8 +75,8 @@ struct QueryCompiler {
         case .filter(let field, let value):
             let term: String
             switch field {
-            case .source: term = Schema.term(Schema.sourcePrefix, value)
-            case .id: term = Schema.term(Schema.articlePrefix, value)
+            case .source: term = Schema.sourceTerm(value)
+            case .id: term = Schema.articleTerm(value)
             default: term = value
             }
             return try XapianQuery.term(term).scaled(by: 0)
@@ -91,7 +91,9 @@ struct QueryCompiler {
             for node in nodes { branches.append(try build(node, prefix: prefix)) }
             return try XapianQuery.combine(.or, branches)
         case .not(let inner):
-            return try XapianQuery.combine(.andNot, [try XapianQuery.matchAll(), try build(inner, prefix: prefix)])
+            let all = try XapianQuery.matchAll()
+            guard let excluded = try excludedArticles(try build(inner, prefix: prefix)) else { return all }
+            return try XapianQuery.combine(.andNot, [all, excluded])
         case .and(let nodes):
             var positive: [XapianQuery] = []
             var negative: [XapianQuery] = []
@@ -104,11 +106,28 @@ struct QueryCompiler {
             }
             var query = positive.isEmpty ? try XapianQuery.matchAll()
                 : positive.count == 1 ? positive[0] : try XapianQuery.combine(.and, positive)
-            if !negative.isEmpty {
-                let excluded = negative.count == 1 ? negative[0] : try XapianQuery.combine(.or, negative)
+            if !negative.isEmpty,
+               let excluded = try excludedArticles(negative.count == 1 ? negative[0] : try XapianQuery.combine(.or, negative)) {
                 query = try XapianQuery.combine(.andNot, [query, excluded])
             }
             return query
         }
+    }
+
+    /// NOT and `-word` exclude whole articles, not only the paragraphs that match: a
+    /// user who writes `pemilu -kampanye` means "not articles about kampanye". The
+    /// negated part is matched first (unweighted, one document per article); the
+    /// result is a boolean query for every document of those articles (their `XA` id
+    /// terms), or nil when no article matches it.
+    private func excludedArticles(_ negated: XapianQuery) throws -> XapianQuery? {
+        let database = entities.database
+        let enquire = try XapianEnquire(database: database, query: negated)
+        try enquire.boolWeight()
+        try enquire.collapse(on: Schema.articleSlot)
+        let matches = try enquire.run(offset: 0, limit: max(1, try database.documentCount()), checkAtLeast: 0)
+        let ids = Set(try matches.items().map(\.key)).filter { !$0.isEmpty }
+        guard !ids.isEmpty else { return nil }
+        let terms = try ids.sorted().map { try XapianQuery.term(Schema.term(Schema.articlePrefix, $0)) }
+        return try (terms.count == 1 ? terms[0] : XapianQuery.combine(.or, terms)).scaled(by: 0)
     }
 }

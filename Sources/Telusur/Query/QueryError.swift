@@ -22,6 +22,10 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooDeep
         /// More clauses than the parser allows.
         case tooLong
+        /// A `*` before a word (`*korupsi`): wildcards match word beginnings only.
+        case leadingWildcard(String)
+        /// `NEAR/N` whose N is not a whole number from 1 to ``QueryParser/maxNearDistance``.
+        case badNearDistance(String)
         /// Nothing searchable: only emoji, punctuation or symbols, which are not indexed.
         case nothingToSearch
     }
@@ -57,6 +61,11 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "parentheses nested too deeply at column \(column); at most \(QueryParser.maxDepth) levels"
         case .tooLong:
             return "query too long at column \(column); at most \(QueryParser.maxClauses) words"
+        case .leadingWildcard(let word):
+            return "wildcard \"\(word)\" at column \(column) starts with *; a wildcard matches the beginnings of words, so put * at the end (korup* finds korupsi, koruptor); for words that end the same, search them by name (dikorupsi OR korupsi)"
+        case .badNearDistance(let distance):
+            let shown = distance.isEmpty ? "nothing" : "\"\(distance)\""
+            return "NEAR/ at column \(column) is followed by \(shown); write NEAR/N with N a whole number of words from 1 to \(QueryParser.maxNearDistance), or NEAR for \(QueryParser.defaultNearDistance)"
         case .nothingToSearch:
             return "nothing to search for: the query has no letters or digits (emoji, punctuation and symbols are not indexed)"
         }

@@ -19,6 +19,8 @@ public struct QueryParser: Sendable {
     public static let maxClauses = 1024
     /// Default NEAR distance, in words.
     public static let defaultNearDistance = 10
+    /// Largest NEAR distance accepted (`NEAR/1000`).
+    public static let maxNearDistance = 1000
 
     private let tokenizer = Tokenizer()
 
@@ -88,7 +90,12 @@ private struct Lexer {
                 i = next
                 continue
             }
-            if (c == "-" || c == "+"), i + 1 < chars.count, !chars[i + 1].isWhitespace, chars[i + 1] != ")",
+            // Right after a field's colon a sign is part of the value ("year:-5" is a bad year, not NOT 5).
+            let afterField = result.last.map { last in
+                if case .field = last.kind { return last.column + length(last) == column }
+                return false
+            } ?? false
+            if (c == "-" || c == "+"), !afterField, i + 1 < chars.count, !chars[i + 1].isWhitespace, chars[i + 1] != ")",
                result.last.map({ $0.column + length($0) <= column }) ?? true {
                 // A sign only at the start of a word: "-kampanye", never "covid-19".
                 result.append(Lexeme(kind: c == "-" ? .minus : .plus, column: column))
@@ -113,11 +120,18 @@ private struct Lexer {
                       !Self.quotes.contains(chars[j]) { j += 1 }
             }
             let whole = String(chars[i..<j])
-            words += 1
-            if words > QueryParser.maxClauses {
-                throw QueryError(query: text, column: column, reason: .tooLong)
+            let kind = classify(whole)
+            if whole.hasPrefix("NEAR/"), kind == .word(whole) {
+                throw QueryError(query: text, column: column, reason: .badNearDistance(String(whole.dropFirst(5))))
             }
-            result.append(Lexeme(kind: classify(whole), column: column))
+            if case .word = kind {
+                // Operators are not words: 513 words joined by OR are 513 words.
+                words += 1
+                if words > QueryParser.maxClauses {
+                    throw QueryError(query: text, column: column, reason: .tooLong)
+                }
+            }
+            result.append(Lexeme(kind: kind, column: column))
             i = j
         }
         return result
@@ -147,7 +161,7 @@ private struct Lexer {
         case "NOT": return .not
         case "NEAR": return .near(QueryParser.defaultNearDistance)
         default:
-            if word.hasPrefix("NEAR/"), let n = Int(word.dropFirst(5)), n > 0, n <= 1000 { return .near(n) }
+            if word.hasPrefix("NEAR/"), let n = Int(word.dropFirst(5)), n > 0, n <= QueryParser.maxNearDistance { return .near(n) }
             return .word(word)
         }
     }
@@ -326,6 +340,9 @@ private struct State {
     }
 
     func wordNode(_ word: String, column: Int) throws(QueryError) -> QueryNode? {
+        if word.hasPrefix("*"), word.contains(where: { $0.isLetter || $0.isNumber }) {
+            throw QueryError(query: text, column: column, reason: .leadingWildcard(word))
+        }
         if word.hasSuffix("*") {
             let stem = String(word.dropLast())
             let words = terms(stem)
@@ -387,9 +404,10 @@ private struct State {
             }
             return .dateRange(from: from, to: to)
         case .person:
-            return .person(raw)
+            // Fullwidth and other compatibility forms fold as they do in words.
+            return .person(raw.precomposedStringWithCompatibilityMapping)
         case .agency:
-            return .agency(raw)
+            return .agency(raw.precomposedStringWithCompatibilityMapping)
         }
     }
 }
@@ -410,6 +428,15 @@ enum DateRange {
         return bounds(text, years: years)
     }
 
+    /// Days in a month of the Gregorian calendar (2019-02-30 is no date).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// First and last "YYYY-MM-DD" of a year, month or day.
     private static func bounds(_ text: String, years: Bool) -> (String, String)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
@@ -423,7 +450,8 @@ enum DateRange {
             return ("\(year)-\(parts[1])-01", "\(year)-\(parts[1])-31")
         case 3:
             guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month),
-                  parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return nil }
+                  parts[2].count == 2, let day = Int(parts[2]), let number = Int(year),
+                  (1...daysIn(month: month, year: number)).contains(day) else { return nil }
             return (text, text)
         default:
             return nil

@@ -44,6 +44,6 @@ struct RemoteMatchCounter {
         let sorted = matching.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.value.utf8.lexicographicallyPrecedes($1.value.utf8)
         }
-        return Array(sorted.prefix(limit))
+        return limit == 0 ? sorted : Array(sorted.prefix(limit))  // 0: every value
     }
 }

@@ -25,6 +25,9 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
     /// Shards that could not be opened or reached (the search was not run; with
     /// `--allow-partial` it runs on the others instead).
     case shardsUnreachable([UnreachableShard])
+    /// A stub line `remote :PROGRAM ARGS` would start a program, and the user did not
+    /// allow it (`--allow-program-shards`).
+    case programShardRefused(IndexShard)
     /// Not one shard of the index could be opened or reached.
     case noShardReachable(index: String, [UnreachableShard])
     /// The index was built before schema version 2 and cannot be searched this way
@@ -73,6 +76,10 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
             return error.description
         case .shardsUnreachable(let missing):
             return Self.describe(missing)
+        case .programShardRefused(let shard):
+            return "shard \(shard) would run a program; telusur never runs a command named by an index "
+                + "folder on its own, since a folder someone sent you could run anything. If you wrote "
+                + "that line or trust it, run again with --allow-program-shards"
         case .noShardReachable(let index, let missing):
             return "no shard of \(index) can be reached:\n"
                 + missing.map { "  \($0)" }.joined(separator: "\n")

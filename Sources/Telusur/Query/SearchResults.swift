@@ -27,11 +27,15 @@ public struct SearchOptions: Sendable, Equatable {
     public var fetchArticles: Bool = true
     /// Look for a spelling correction when little matches.
     public var suggest: Bool = true
-    /// With ``facets``: count every month, not only the most frequent (a timeline).
-    public var allMonths: Bool = false
 
     /// Show near-duplicate articles (the same release from several outlets) as one result.
     public var group: Bool
+
+    /// Values per facet: sources, persons and agencies by count, years and months the
+    /// latest ones in date order; 0 gives every value (a whole monthly series).
+    public var facetLimit: Int = 10
+    /// With ``facets``: every year and month, whatever ``facetLimit`` says (a timeline).
+    public var allMonths: Bool = false
 
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {
@@ -74,6 +78,10 @@ public struct ArticleHit: Sendable, Equatable {
     public var paragraphs: [MatchedParagraph]
     /// Near-identical articles published elsewhere (empty with `--no-group`).
     public var duplicates: [ArticleRecord] = []
+    /// The keys of the persons the article names (``PersonName``'s normalised form).
+    public var persons: [String] = []
+    /// The ids of the agencies the article names (gazetteer ids).
+    public var agencies: [String] = []
 }
 
 /// The answer to one search.

@@ -34,6 +34,8 @@ public final class Searcher {
     /// The value that breaks ties between equal scores (``Schema/orderSlot``; the date
     /// alone on indexes built before schema version 2).
     private var tieBreakSlot = Schema.orderSlot
+    /// The value that orders oldest first with undated articles last (older indexes: the tie-break's).
+    private var oldestFirstSlot = Schema.oldestFirstSlot
     /// Built on first use (a `person:` or `agency:` query): loading the gazetteer costs
     /// more than a whole one-word search.
     private var recognizerStore: EntityRecognizer?
@@ -46,9 +48,6 @@ public final class Searcher {
 
     /// How many values each facet lists.
     public static let facetLimit = 10
-
-    /// How many months a timeline (``SearchOptions/allMonths``) lists at most: 100 years.
-    public static let timelineLimit = 1200
 
     /// BM25 parameters (Xapian's `BM25Weight`) and the weight of a title match.
     public struct Ranking: Sendable, Equatable {
@@ -73,15 +72,19 @@ public final class Searcher {
     /// Opens the index at `location`: one database, a sharded index directory, or a
     /// stub file listing local and remote shards.
     ///
-    /// - Parameter allowPartial: when a shard cannot be reached, search the others
-    ///   (and list it in ``missingShards``) instead of failing.
+    /// - Parameters:
+    ///   - allowPartial: when a shard cannot be reached, search the others (and list
+    ///     it in ``missingShards``) instead of failing.
+    ///   - allowPrograms: let the stub's `remote :PROGRAM ARGS` lines start their
+    ///     program; without it such a stub is refused
+    ///     (``SearchError/programShardRefused(_:)``).
     /// - Throws: ``SearchError/indexMissing(index:)`` when nothing is there,
     ///   ``SearchError/cannotOpen(index:reason:)`` when Xapian cannot open it,
     ///   ``SearchError/shardsUnreachable(_:)`` when a shard cannot be reached.
-    public init(location: IndexLocation, allowPartial: Bool = false) throws {
+    public init(location: IndexLocation, allowPartial: Bool = false, allowPrograms: Bool = false) throws {
         self.location = location
         self.allowPartial = allowPartial
-        connector = try ShardConnector(location: location)
+        connector = try ShardConnector(location: location, allowPrograms: allowPrograms)
         let connection = try connector.connect(allowPartial: allowPartial)
         database = connection.database
         hasRemote = connection.hasRemote
@@ -89,7 +92,9 @@ public final class Searcher {
         databaseCount = connection.connected.count
         missingShards = connection.missing
         do {
-            if try database.metadata(Schema.versionKey) == "1" { tieBreakSlot = Schema.dateSlot }
+            let version = try database.metadata(Schema.versionKey)
+            if version == "1" { tieBreakSlot = Schema.dateSlot }
+            oldestFirstSlot = version == "1" || version == "2" ? tieBreakSlot : Schema.oldestFirstSlot
         } catch let error as XapianError {
             throw SearchError.failed(index: location.path, reason: error)
         }
@@ -183,7 +188,11 @@ public final class Searcher {
         case .relevance: try enquire.sortByRelevance(thenBy: tieBreakSlot, descending: true)
         // By date then id (one order on one database or many), then relevance, which
         // picks each article's best paragraphs.
-        case .date: try enquire.sortByValue(tieBreakSlot, descending: false)
+        // Undated articles last in both directions: an empty date reads as after every
+        // date when oldest come first, and as before every date when newest do.
+        // Undated articles last both ways: newest first sorts them last by the order value,
+        // oldest first by a value of its own (schema 3).
+        case .date: try enquire.sortByValue(oldestFirstSlot, descending: false)
         case .newest: try enquire.sortByValue(tieBreakSlot, descending: true)
         }
         // Two passes, as Xapian counts best: the page comes from a collapsed match that
@@ -205,12 +214,12 @@ public final class Searcher {
                 elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
         }
         let totals: (documents: Int, articles: Int)
-        let counted: (String, Int) throws -> [(value: String, count: Int)]
+        let counted: ((prefix: String, limit: Int)) throws -> [(value: String, count: Int)]
         if hasRemote {
             // The shim's spy and article map cannot run on a remote shard: Xapian's own spy can.
             let counter = try RemoteMatchCounter(database: database, query: compiled, facets: wantFacets, index: location.path)
             totals = (counter.documents, counter.articles)
-            counted = { counter.facets(prefix: $0, limit: $1) }
+            counted = { counter.facets(prefix: $0.prefix, limit: $0.limit) }
         } else {
             if articleMap == nil && singleDatabase {
                 articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm)
@@ -222,13 +231,18 @@ public final class Searcher {
                                                   map: singleDatabase ? articleMap : nil)
             _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
             totals = counter.totals
-            counted = { try counter.facets(prefix: $0, limit: $1) }
+            counted = { try counter.facets(prefix: $0.prefix, limit: $0.limit) }
         }
         var facets = Facets()
-        func read(_ prefix: String, limit: Int = Self.facetLimit) throws -> [Facets.Count] {
-            try counted(prefix, limit).map {
+        func read(_ prefix: String, inDateOrder: Bool = false) throws -> [Facets.Count] {
+            // Periods: all of them, in date order, then the latest `facetLimit`.
+            let limit = max(0, options.facetLimit)
+            let values = try counted((prefix, inDateOrder ? 0 : limit)).map {
                 Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
             }
+            guard inDateOrder else { return values }
+            let ordered = values.sorted { $0.value < $1.value }
+            return limit == 0 || options.allMonths ? ordered : Array(ordered.suffix(limit))
         }
         if options.entityFacets {
             facets.persons = try read("p:")
@@ -236,8 +250,8 @@ public final class Searcher {
         }
         if options.facets {
             facets.sources = try read("s:")
-            facets.years = try read("y:")
-            facets.months = try read("m:", limit: options.allMonths ? Self.timelineLimit : Self.facetLimit)
+            facets.years = try read("y:", inDateOrder: true)
+            facets.months = try read("m:", inDateOrder: true)
         }
 
         return SearchResults(
@@ -283,8 +297,13 @@ public final class Searcher {
             let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
             let shown = record ?? fallback
             let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
+            // Every document of an article carries its facet string: its persons and agencies.
+            let facetValues = try database.document(best, slot: Schema.facetSlot).value
+                .split(separator: Schema.facetSeparator).map(String.init)
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
-                                   score: group.score, paragraphs: paragraphs, duplicates: duplicates))
+                                   score: group.score, paragraphs: paragraphs, duplicates: duplicates,
+                                   persons: facetValues.filter { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) },
+                                   agencies: facetValues.filter { $0.hasPrefix("g:") }.map { String($0.dropFirst(2)) }))
         }
         return hits
     }
@@ -314,7 +333,7 @@ public final class Searcher {
     /// relevance-set expansion, `get_eset`), searched as one query, the article itself left out.
     public func similar(to id: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let terms: [String] = try retryingOnModification {
-            let documents = try database.values(term: Schema.term(Schema.articlePrefix, id), slot: Schema.articleSlot).map(\.document)
+            let documents = try database.values(term: Schema.articleTerm(id), slot: Schema.articleSlot).map(\.document)
             guard !documents.isEmpty else { throw SearchError.articleMissing(id: id) }
             return try database.expand(documents, terms: Self.similarTerms)
         }

@@ -6,6 +6,9 @@ struct ShardConnector {
     let location: IndexLocation
     /// Its shards, in stub order (one for an index that is one database).
     let shards: [IndexShard]
+    /// Whether `remote :PROGRAM` lines of the stub may start their program. Off unless
+    /// the user says so: an index folder someone sent you must not run a command.
+    let allowPrograms: Bool
 
     /// How long to wait for a remote shard to accept a connection: a shard that does
     /// not answer in this time is reported, not waited for.
@@ -27,10 +30,12 @@ struct ShardConnector {
 
     /// Lists the shards of `location`.
     ///
+    /// - Parameter allowPrograms: let `remote :PROGRAM` lines start their program.
     /// - Throws: ``SearchError/indexMissing(index:)``, or ``SearchError/badIndex(_:)``
     ///   for a stub that cannot be read.
-    init(location: IndexLocation) throws {
+    init(location: IndexLocation, allowPrograms: Bool = false) throws {
         self.location = location
+        self.allowPrograms = allowPrograms
         guard location.exists else { throw SearchError.indexMissing(index: location.path) }
         do {
             shards = try location.shards()
@@ -44,8 +49,14 @@ struct ShardConnector {
     /// - Parameter allowPartial: leave out the shards that cannot be opened instead of failing.
     /// - Throws: ``SearchError/cannotOpen(index:reason:)`` for an index that is one
     ///   database; ``SearchError/shardsUnreachable(_:)`` when a shard cannot be opened and
-    ///   `allowPartial` is false; ``SearchError/noShardReachable(index:_:)`` when none can.
+    ///   `allowPartial` is false; ``SearchError/noShardReachable(index:_:)`` when none can;
+    ///   ``SearchError/programShardRefused(_:)``, before anything is opened, when a shard
+    ///   is a program and programs are not allowed (`allowPartial` does not skip it: the
+    ///   user is told, never left with a quietly smaller index).
     func connect(allowPartial: Bool) throws -> Connection {
+        if !allowPrograms, let program = shards.first(where: \.isProgram) {
+            throw SearchError.programShardRefused(program)
+        }
         let database: XapianDatabase
         do {
             database = try XapianDatabase(paths: [])

@@ -47,6 +47,12 @@ public struct ShardServer: Sendable {
         do { shards = try index.shards() } catch let error as IndexingError { throw ServingError.badIndex(error) }
         return try shards.map { shard in
             guard case .local(let path) = shard.address else { throw ServingError.remoteShard(index: index.path, shard: shard) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  FileManager.default.fileExists(atPath: path + "/iamglass"),
+                  !FileManager.default.fileExists(atPath: path + "/XAPIANDB") else {
+                throw ServingError.notADatabase(index: index.path, path: path)
+            }
             return path
         }
     }
@@ -92,7 +98,12 @@ public struct ShardServer: Sendable {
         sigemptyset(&unblock)
         for number in forwarded { sigaddset(&unblock, number) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        let pid = try Self.spawn(path, arguments: arguments, defaultSignals: forwarded)
+        // Through `setpriv --pdeathsig TERM` (util-linux), so that the server is told to
+        // stop when telusur dies, even by kill -9, instead of listening on as an orphan.
+        if Self.accepts(host: interface, port: port) { throw ServingError.portInUse(interface: interface, port: port) }
+        let guardian = Self.locate("setpriv")
+        let command = guardian.map { [$0, "--pdeathsig", "TERM", "--", path] + arguments } ?? [path] + arguments
+        let pid = try Self.spawn(command[0], arguments: Array(command.dropFirst()), defaultSignals: forwarded)
         let sources = forwarded.map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { kill(-pid, SIGTERM) }
@@ -100,13 +111,48 @@ public struct ShardServer: Sendable {
             return source
         }
         defer { for source in sources { source.cancel() } }
-        started([path] + arguments)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw ServingError.cannotStart(program: path, reason: String(cString: strerror(errno))) }
+        // "serving" only once it listens: a port in use ends the server first.
+        if Self.waitUntilListening(pid: pid, host: interface, port: port, status: &status) {
+            started([path] + arguments)
+            while waitpid(pid, &status, 0) == -1 {
+                guard errno == EINTR else { throw ServingError.cannotStart(program: path, reason: String(cString: strerror(errno))) }
+            }
         }
         let signalNumber = status & 0x7f
         return signalNumber == 0 ? (status >> 8) & 0xff : 128 + signalNumber
+    }
+
+    /// Waits until `host:port` accepts a connection (true) or the server `pid` has
+    /// exited (false, its wait status in `status`), checking every 50 ms for at most
+    /// 30 s (a big index takes a while to open); true if it is still starting then.
+    private static func waitUntilListening(pid: pid_t, host: String, port: Int, status: inout Int32) -> Bool {
+        for _ in 0..<600 {
+            if waitpid(pid, &status, WNOHANG) == pid { return false }
+            if accepts(host: host, port: port) { return true }
+            usleep(50_000)
+        }
+        return true
+    }
+
+    /// Whether a TCP connection to `host:port` succeeds now.
+    static func accepts(host: String, port: Int) -> Bool {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        let target = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host
+        guard getaddrinfo(target, String(port), &hints, &found) == 0, let first = found else { return false }
+        defer { freeaddrinfo(first) }
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let current = entry {
+            let descriptor = socket(current.pointee.ai_family, current.pointee.ai_socktype, current.pointee.ai_protocol)
+            if descriptor >= 0 {
+                defer { close(descriptor) }
+                if connect(descriptor, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 { return true }
+            }
+            entry = current.pointee.ai_next
+        }
+        return false
     }
 
     /// Starts `path` in a new process group with `defaultSignals` reset to their default

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Xapian value slot number (`Xapian::valueno`).
 public struct ValueSlot: RawRepresentable, Hashable, Sendable {
     public var rawValue: UInt32
@@ -55,6 +57,17 @@ public enum Schema {
         (date ?? "") + String(facetSeparator) + id
     }
 
+    /// The order for "oldest first" (`--sort date`): as ``orderSlot`` but an undated
+    /// article sorts after every date, so it comes last (in ``orderSlot`` sorted newest
+    /// first it does too). A value slot, not a key maker: Xapian 1.4 cannot send a key
+    /// maker to a remote shard. (Schema version 3; older indexes sort on ``orderSlot``.)
+    public static let oldestFirstSlot = ValueSlot(rawValue: 10)
+
+    /// The value of ``oldestFirstSlot``.
+    public static func oldestFirstValue(date: String?, id: String) -> String {
+        (date.flatMap { $0.isEmpty ? nil : $0 } ?? "~") + String(facetSeparator) + id
+    }
+
     // MARK: terms
 
     /// Marks paragraph 0 (the title document) of every article; its term frequency
@@ -92,9 +105,27 @@ public enum Schema {
     /// is too long for a term). `telusur index --prune` finds gone files by it.
     public static let originPrefix = "XO"
 
-    /// The unique id term of one paragraph: `Q<article id>#<number>`.
+    /// The unique id term of one paragraph: `Q<article id>#<number>`, the id in NFC
+    /// (as ingest stores it), so "café" typed decomposed finds it too.
     public static func paragraphTerm(article id: String, number: Int) -> String {
-        "Q" + id + "#" + String(number)
+        "Q" + id.nfcNormalized + "#" + String(number)
+    }
+
+    /// The article's id term (`XA` + the id in NFC): every document of the article has it.
+    public static func articleTerm(_ id: String) -> String {
+        term(articlePrefix, id.nfcNormalized)
+    }
+
+    /// The source term (`XS` + the source folded as query words are: compatibility
+    /// forms such as fullwidth "ｋｏｍｐａｓ.ｃｏｍ" or circled "ⓚⓟⓤ" to their plain
+    /// letters, then lower case), so `source:` matches however either side was typed.
+    public static func sourceTerm(_ source: String) -> String {
+        term(sourcePrefix, foldedSource(source))
+    }
+
+    /// A source as the source term holds it.
+    public static func foldedSource(_ source: String) -> String {
+        source.precomposedStringWithCompatibilityMapping.lowercased()
     }
 
     /// A boolean term: `prefix` + `value`, with Xapian's ":" separator when the value
@@ -111,5 +142,5 @@ public enum Schema {
     /// The metadata key holding the schema version, checked when opening.
     public static let versionKey = "telusur.schema"
     /// The current schema version. 2: ``orderSlot``, and the article first in ``facetSlot``.
-    public static let version = "2"
+    public static let version = "3"
 }

@@ -212,7 +212,9 @@ function resultView(result, state) {
     view.append(el("div", { class: "duplicates" }, "Also published by: ",
       result.duplicates.map((d, i) => [i ? ", " : "", link({ article: d.id, q: state.q }, [d.source || d.id, d.date ? " (" + d.date + ")" : ""].join(""))])));
   }
-  fillEntities(result.id, entities);
+  // The results document names each article's persons and agencies; an older server does not.
+  if (result.persons && result.agencies) showEntities(result.persons, result.agencies, entities);
+  else fillEntities(result.id, entities);
   return view;
 }
 
@@ -220,11 +222,13 @@ function resultView(result, state) {
 async function fillEntities(id, box) {
   try {
     const found = await api("/api/search", { q: clause("id", id), limit: 0 });
-    const persons = found.facets.persons.map((p) => link({ person: p.name }, p.name));
-    const agencies = found.facets.agencies.map((a) => link({ agency: a.name }, a.name));
-    if (persons.length) box.append(el("span", { class: "label" }, "Persons:"), ...persons);
-    if (agencies.length) box.append(el("span", { class: "label" }, "Agencies:"), ...agencies);
+    showEntities(found.facets.persons, found.facets.agencies, box);
   } catch { /* the entities are extra: the result stands without them */ }
+}
+
+function showEntities(persons, agencies, box) {
+  if (persons.length) box.append(el("span", { class: "label" }, "Persons:"), ...persons.map((p) => link({ person: p.name }, p.name)));
+  if (agencies.length) box.append(el("span", { class: "label" }, "Agencies:"), ...agencies.map((a) => link({ agency: a.name }, a.name)));
 }
 
 function pager(state, total) {

@@ -115,6 +115,45 @@ import Testing
              try d.write("crlf.txt", "# Judul CRLF\r\nBaris tiga.\r\nBaris empat.\r\n")]
         }, status: 0, indexed: 2, probes: [Probe(query: ["--json", "--paragraphs", "3", "baris"], contains: [#""text" : "Baris dua.""#], excludes: ["\\r"])]),
 
+        // Issue 12, rows 17, 18 and 24.
+        Case(name: "a lone UTF-16 surrogate escape", setup: { d in
+            [try d.write("surrogat.jsonl", #"{"id":"s1","title":"Judul \ud800","body":"Isi."}"# + "\n"
+                + #"{"id":"s2","title":"Emoji \ud83d\ude00","body":"Isi emoji."}"# + "\n")]
+        }, status: 1, messages: ["surrogat.jsonl:1: not valid JSON (a lone UTF-16 surrogate escape at column 27"], indexed: 1),
+
+        Case(name: "CR-only line ends", setup: { d in
+            [try d.write("mac.jsonl", line(["id": "cr-1", "body": "Baris satu."]) + "\r" + line(["id": "cr-2", "body": "Baris dua."]) + "\r")]
+        }, status: 0, indexed: 2, probes: [Probe(query: ["--ids", "baris"], contains: ["cr-1", "cr-2"])]),
+
+        Case(name: "a duplicate key", setup: { d in
+            [try d.write("ganda.jsonl", #"{"id":"g1","title":"Satu","title" : "Dua","body":"Isi."}"# + "\n"
+                + #"{"id":"g2","title":"Kata \"title\": bukan kunci","body":"Isi."}"# + "\n")]
+        }, status: 1, messages: [#"ganda.jsonl:1: not valid JSON (the key "title" appears twice"#], indexed: 1),
+
+        Case(name: "gzip with trailing garbage", setup: { d in
+            let gzip = IngestFixture.gzip(Array((line(["id": "ekor", "body": "Berita ekor."]) + "\n").utf8))
+            return [try write(d, "ekor.jsonl.gz", bytes: gzip + Array("SAMPAH".utf8))]
+        }, status: 1, messages: ["ekor.jsonl.gz: the gzip data is corrupt (6 bytes after the end of the gzip stream"], indexed: 1),
+
+        Case(name: "a FIFO given by name", setup: { d in
+            let path = d.path + "/pipa.jsonl"
+            #expect(mkfifo(path, 0o600) == 0)
+            return [path]
+        }, status: 1, messages: ["pipa.jsonl: cannot be read (it is a named pipe (FIFO)"]),
+
+        Case(name: "a file name that is not UTF-8", setup: { d in
+            try FileManager.default.createDirectory(atPath: d.path + "/nama", withIntermediateDirectories: true)
+            let bytes = Array((d.path + "/nama/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+            let descriptor = bytes.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            _ = Glibc.write(descriptor, "Judul\n\nIsi.\n", 13)
+            close(descriptor)
+            return [d.path + "/nama"]
+        }, status: 1, messages: ["nama/caf\u{FFFD}.txt: cannot be read (its name is not valid UTF-8"]),
+
+        Case(name: "thousands of bad lines", setup: { d in
+            [try d.write("kosong.jsonl", String(repeating: "{}\n", count: 5000))]
+        }, status: 1, messages: ["kosong.jsonl:20:", "kosong.jsonl: 4980 more problems like those above, not shown (5000 in all)"]),
+
         Case(name: "a truncated .gz", setup: { d in
             let lines = (1...50).map { line(["id": "gz-\($0)", "body": "Berita nomor \($0) tentang pemilu."]) }.joined(separator: "\n") + "\n"
             let gzip = IngestFixture.gzip(Array(lines.utf8))
@@ -137,12 +176,12 @@ import Testing
         Case(name: "a 10 MB single paragraph", setup: { d in
             let paragraph = String(repeating: "kata panjang sekali ", count: 10 << 20 / 20) + "ujungunik"
             return [try d.write("besar.jsonl", line(["id": "besar", "body": paragraph]) + "\n")]
-        }, status: 0, indexed: 1, probes: [Probe(query: ["ujungunik"], contains: ["¶1 …sekali kata panjang", "sekali ujungunik\n"])]),
+        }, status: 0, indexed: 1, probes: [Probe(query: ["ujungunik"], contains: ["¶321 …sekali kata panjang", "sekali ujungunik\n"])]),
 
         Case(name: "an article with 100,000 paragraphs", setup: { d in
             let body = (1...100_000).map { "Paragraf nomor \($0)." }.joined(separator: "\n")
             return [try d.write("banyak.jsonl", line(["id": "banyak", "body": body]) + "\n")]
-        }, status: 0, indexed: 1, probes: [Probe(query: ["paragraf nomor 99999"], contains: ["¶99999 Paragraf nomor 99999."])]),
+        }, status: 0, indexed: 1, probes: [Probe(query: ["paragraf nomor 99999"], contains: ["¶10000 Paragraf nomor 99991.", "Paragraf nomor 99999."])]),
 
         Case(name: "a word longer than Xapian's 245-byte term limit", setup: { d in
             let word = String(repeating: "panjang", count: 60)  // 420 bytes

@@ -73,7 +73,11 @@ import Testing
         #expect(try searcher.search("konflik date:2024-02").hits.map(\.article.id) == ["baru"])
         #expect(try searcher.search("konflik year:2024").total.articles == 2)
         #expect(try searcher.search("id:lain").total.articles == 1)
-        #expect(try searcher.search("konflik -pemilu").total.paragraphs == 3)
+        // NOT excludes whole articles: every article mentions pemilu somewhere.
+        #expect(try searcher.search("konflik -pemilu").total.articles == 0)
+        #expect(Set(try searcher.search("konflik -kpu").hits.map(\.article.id)) == ["lama", "lain"])
+        #expect(Set(try searcher.search("konflik NOT \"kpu dan bawaslu\"").hits.map(\.article.id)) == ["lama", "lain"])
+        #expect(Set(try searcher.search("NOT kpu").hits.map(\.article.id)) == ["lama", "lain"])
     }
 
     @Test func articleMetadataComesFromTheIndex() throws {

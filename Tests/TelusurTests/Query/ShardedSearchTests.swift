@@ -66,7 +66,7 @@ struct ShardedSearchTests {
         // A shard served over a pipe by a program (as `ssh HOST xapian-progsrv PATH` would).
         let piped = IndexLocation(option: try corpus.directory.write(
             "piped.stub", "auto sharded/shard-00\nauto sharded/shard-01\nremote :/usr/bin/xapian-progsrv \(corpus.shardPath(2))\n"))
-        let throughProgram = try Searcher(location: piped)
+        let throughProgram = try Searcher(location: piped, allowPrograms: true)
         for query in ["presiden", "\"zero konflik\"", "person:prabowo"] {
             #expect(firstDifference(try throughProgram.search(query, options: SearchOptions(facets: true)),
                                     try one.search(query, options: SearchOptions(facets: true))) == nil, "\(query)")
