@@ -6,6 +6,8 @@ INDEX ?= Index
 BIN := .build/release/telusur
 DEBIAN_PACKAGES := libxapian-dev xapian-tools libedit-dev zlib1g-dev pkg-config \
   libxml2-dev libpoppler-glib-dev libcairo2-dev fonts-dejavu-core qpdf wamerican
+# telusur serve: the browser test (headless Chromium driven by a python3 script) and its load benchmark (wrk).
+DEBIAN_PACKAGES += chromium python3 wrk
 
 .PHONY: deps build release demo test bench fuzz clean
 

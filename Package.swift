@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // DOCX and ODT files are ZIP archives.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP server of `telusur serve` (TelusurWeb only; the core library stays free of it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
@@ -41,10 +45,22 @@ let package = Package(
             // The curated entity data (agencies, regions, person lexicon and aliases).
             resources: [.copy("Resources")]
         ),
+        // `telusur serve`: the search page and the HTTP API over the library.
+        .target(
+            name: "TelusurWeb",
+            dependencies: [
+                "Telusur",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The page: plain HTML, CSS and JavaScript, no build step.
+            resources: [.copy("Page")]
+        ),
         .executableTarget(
             name: "telusur",
             dependencies: [
-                "Telusur", "CEditline",
+                "Telusur", "TelusurWeb", "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +74,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo"),
         .testTarget(
             name: "TelusurTests",
-            dependencies: ["Telusur", "CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Telusur", "TelusurWeb", "CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     cxxLanguageStandard: .cxx17

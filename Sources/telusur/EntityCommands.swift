@@ -53,9 +53,7 @@ struct ListOptions: ParsableArguments {
 
     func print(_ list: [Searcher.EntityCount]) throws {
         if json {
-            let objects = list.map { ["key": $0.key, "name": $0.name, "articles": $0.articles] as [String: Any] }
-            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            Swift.print(String(decoding: data, as: UTF8.self).jsonTerminalSafe)
+            Swift.print(try EntityListDocument(list).json().jsonTerminalSafe)
         } else {
             for item in list {
                 Swift.print(String(repeating: " ", count: max(0, 7 - String(item.articles).count)) + "\(item.articles)  \(item.name.terminalSafe())"

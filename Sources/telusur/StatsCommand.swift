@@ -26,13 +26,7 @@ struct StatsCommand: ParsableCommand {
             throw CommandError(message: error.description)
         }
         if json {
-            let object: [String: Any] = [
-                "index": indexOption.location.path, "articles": stats.articles, "paragraphs": stats.paragraphs,
-                "terms": stats.terms, "bytes": stats.bytes, "last_update": stats.lastUpdate ?? NSNull(),
-                "shards": stats.shards, "remote_shards": stats.remoteShards,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self).jsonTerminalSafe)
+            print(try StatisticsDocument(stats, index: indexOption.location).json().jsonTerminalSafe)
         } else {
             print(TerminalRenderer(style: .plain).render(statistics: stats, index: indexOption.location), terminator: "")
         }

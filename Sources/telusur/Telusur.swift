@@ -26,6 +26,7 @@ struct TelusurCommand: ParsableCommand {
             ShardServerCommand.self,
             RecognizeCommand.self,
             QuotesCommand.self,
+            ServeCommand.self,
         ]
     )
 
