@@ -38,14 +38,15 @@ struct SearcherPoolTests {
     func timeoutAndBusy() async throws {
         let directory = TemporaryDirectory()
         let pool = try pool(workers: 1, queue: 1, in: directory)
-        async let slow: Int = pool.run(timeout: .milliseconds(200)) { _ in
-            Thread.sleep(forTimeInterval: 1.0)
+        // Generous margins: on a loaded machine a child task may start late.
+        async let slow: Int = pool.run(timeout: .milliseconds(1500)) { _ in
+            Thread.sleep(forTimeInterval: 4.0)
             return 1
         }
-        try await Task.sleep(for: .milliseconds(50))
+        try await Task.sleep(for: .milliseconds(500))
         // The worker is busy; this one waits in the queue (limit 1) …
-        async let queued: Int = pool.run(timeout: .seconds(5)) { _ in 2 }
-        try await Task.sleep(for: .milliseconds(50))
+        async let queued: Int = pool.run(timeout: .seconds(10)) { _ in 2 }
+        try await Task.sleep(for: .milliseconds(500))
         // … and this one finds the queue full.
         await #expect(throws: WebError.self) { try await pool.run(timeout: .seconds(5)) { _ in 3 } }
         do {
