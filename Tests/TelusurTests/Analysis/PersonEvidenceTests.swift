@@ -76,6 +76,9 @@ import Testing
         #expect(keys("Wiranto Bicarakan Permasalahan Papua") == ["wiranto"])
         #expect(keys("Wiranto Ditusuk di Pandeglang") == ["wiranto"])
         #expect(keys("Sri Mulyani Sentil Pejabat") == ["sri mulyani indrawati"])
+        // Only a verb: "Duta Besar", "Mariana Utara" are no persons.
+        #expect(keys("Duta Besar Kamboja untuk PBB hadir.").isEmpty)
+        #expect(keys("Indonesia mengalahkan Mariana Utara.").isEmpty)
     }
 
     @Test func oldSpellingsOfGivenNamesCount() {
