@@ -36,6 +36,11 @@ public struct AgencyRecognizer: Sendable {
         start <= end && bytes[start..<end].allSatisfy { $0 == 0x20 }
     }
 
+    /// ") " between a bracketed acronym and what follows.
+    private static func isBracketClose(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        start < end && bytes[start] == UInt8(ascii: ")") && bytes[(start + 1)..<end].allSatisfy { $0 == 0x20 }
+    }
+
     /// Words that may stand between a body and its region ("Provinsi", "Kota").
     private static let regionMarkers: Set<String> = ["provinsi", "prov", "kabupaten", "kab", "kota", "se"]
 
@@ -91,7 +96,11 @@ public struct AgencyRecognizer: Sendable {
                 building = Self.buildingWords.contains(tokens[b].term)
                 b -= 1
             }
-            if !building, k < tokens.count, Self.isSpaceOnly(bytes, from: tokens[k - 1].range.upperBound, to: tokens[k].range.lowerBound),
+            // "Pemerintah Provinsi (Pemprov) DKI Jakarta": the acronym in brackets, then its region.
+            let bracketed = length == 1 && tokens[i].range.lowerBound > 0 && bytes[tokens[i].range.lowerBound - 1] == UInt8(ascii: "(")
+                && k == end && Self.isBracketClose(bytes, from: tokens[k - 1].range.upperBound, to: k < tokens.count ? tokens[k].range.lowerBound : 0)
+            if !building, k < tokens.count,
+               bracketed || Self.isSpaceOnly(bytes, from: tokens[k - 1].range.upperBound, to: tokens[k].range.lowerBound),
                let (place, size) = match(tokens, at: k, in: regions, bytes: bytes, strict: true),
                isCapitalised(tokens[k], bytes) {
                 region = place.id

@@ -213,6 +213,8 @@ import Testing
         #expect(agencies.mentions(in: "Rapat di Gedung DPR, Jakarta, Senin.").map(\.region) == [nil])
         #expect(agencies.mentions(in: "Ia diperiksa di Mabes Polri Jakarta Selatan.").map(\.region) == [nil])
         #expect(agencies.mentions(in: "Rapat di Kantor Pemprov DKI Jakarta.").map(\.region) == ["dki-jakarta"])
+        #expect(agencies.mentions(in: "Pemerintah Provinsi (Pemprov) DKI Jakarta menetapkan.").last?.region == "dki-jakarta")
+        #expect(agencies.mentions(in: "Komisi Pemberantasan Korupsi (KPK), Jakarta.").map(\.region) == [nil, nil])
         #expect(agencies.mentions(in: "KPU Sumsel menetapkan hasil.").map(\.region) == ["sumatera-selatan"])
         #expect(agencies.mentions(in: "Bawaslu Kota Palembang mengawasi.").map(\.region) == ["kota-palembang"])
     }
