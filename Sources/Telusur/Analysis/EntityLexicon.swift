@@ -53,6 +53,7 @@ public final class EntityLexicon: Sendable {
         var speech_after_adverbs: [String]
         var office_prefixes: [String]
         var place_words_after: [String]
+        var headline_verbs: [String]
     }
 
     struct EvidenceFile: Decodable {
@@ -123,6 +124,8 @@ public final class EntityLexicon: Sendable {
     let placeWords: Set<String>
     /// Words after a name that make it a venue, award, team or company ("Stadium", "Award", "Foundation").
     let placeWordsAfter: Set<String>
+    /// Title-case headline verbs ("Ditusuk", "Tinjau"): they end a name (also in `notNames`).
+    let headlineVerbs: Set<String>
     /// Countries, cities, regencies and villages, normalised.
     let places: [String: PlaceKind]
     /// Names the corpus writes after "di"/"ke" or a noun of their kind ("di Facebook", "klub Napoli").
@@ -194,6 +197,7 @@ public final class EntityLexicon: Sendable {
         officePrefixes = words.office_prefixes.map { $0.lowercased() }
         placeWords = set(words.place_words)
         placeWordsAfter = set(words.place_words_after)
+        headlineVerbs = set(words.headline_verbs)
         let evidence = try load("person-evidence.json", as: EvidenceFile.self)
         givenNames = Set(evidence.given_names.map { Self.key($0, tokenizer) })
         nameWords = Set(evidence.name_words.map { Self.key($0, tokenizer) })

@@ -241,11 +241,10 @@ public struct PersonRecognizer: Sendable {
                 let namedAfterBody = inBody && best.count >= 2 && best.upperBound == segment.count
                     && (titled || segment[best].first.map { isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) } == true)
                 // One known name word before a headline verb stays: "Wiranto Ditusuk".
-                // Not before a place or body: "Real Madrid".
+                // Only before a headline verb: not "Real Madrid", "Duta Besar", "Mariana Utara".
                 let leadingName = !inBody && best.count == 1 && best.lowerBound == 0 && segment.count > 1
                     && (isGivenName(segment[0].token.term) || lexicon.nameWords.contains(segment[0].token.term))
-                    && !regionKeys.contains(segment[1].token.term) && lexicon.places[segment[1].token.term] == nil
-                    && !agencyKeys.contains(segment[1].token.term) && !lexicon.locatives.contains(segment[1].token.term)
+                    && (lexicon.headlineVerbs.contains(segment[1].token.term) || Self.isDerivedWord(segment[1].token.term))
                 let kept = alias || leadingName || (best.count >= 2 && (!inBody || namedAfterBody)) ? Array(segment[best]) : []
                 if kept.first?.token.range.lowerBound != segment.first?.token.range.lowerBound {
                     surfaceStart = kept.first?.token.range.lowerBound

@@ -76,6 +76,9 @@ import Testing
         #expect(keys("Wiranto Bicarakan Permasalahan Papua") == ["wiranto"])
         #expect(keys("Wiranto Ditusuk di Pandeglang") == ["wiranto"])
         #expect(keys("Sri Mulyani Sentil Pejabat") == ["sri mulyani indrawati"])
+        // Only a verb: "Duta Besar", "Mariana Utara" are no persons.
+        #expect(keys("Duta Besar Kamboja untuk PBB hadir.").isEmpty)
+        #expect(keys("Indonesia mengalahkan Mariana Utara.").isEmpty)
     }
 
     @Test func oldSpellingsOfGivenNamesCount() {
@@ -209,7 +212,9 @@ import Testing
     @Test func aRegionAcrossACommaOrAfterABuildingIsNotTheBodys() {
         #expect(agencies.mentions(in: "Rapat di Gedung DPR, Jakarta, Senin.").map(\.region) == [nil])
         #expect(agencies.mentions(in: "Ia diperiksa di Mabes Polri Jakarta Selatan.").map(\.region) == [nil])
-        #expect(agencies.mentions(in: "Ia diperiksa di Gedung Merah Putih KPK Jakarta.").map(\.region) == [nil])
+        #expect(agencies.mentions(in: "Rapat di Kantor Pemprov DKI Jakarta.").map(\.region) == ["dki-jakarta"])
+        #expect(agencies.mentions(in: "Pemerintah Provinsi (Pemprov) DKI Jakarta menetapkan.").last?.region == "dki-jakarta")
+        #expect(agencies.mentions(in: "Komisi Pemberantasan Korupsi (KPK), Jakarta.").map(\.region) == [nil, nil])
         #expect(agencies.mentions(in: "KPU Sumsel menetapkan hasil.").map(\.region) == ["sumatera-selatan"])
         #expect(agencies.mentions(in: "Bawaslu Kota Palembang mengawasi.").map(\.region) == ["kota-palembang"])
     }
