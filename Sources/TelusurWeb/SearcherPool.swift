@@ -139,6 +139,9 @@ public final class SearcherPool: Sendable {
         }
     }
 
+    /// Jobs waiting for a worker (for tests and the log).
+    public var waitingJobs: Int { queue.withLock { $0.count } }
+
     /// Adds a job unless the queue is full or the pool closed.
     private func enqueue(_ job: Job) -> Bool {
         let added = queue.withLock { jobs -> Bool in

@@ -46,9 +46,6 @@ public final class Searcher {
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
 
-    /// How many values each facet lists.
-    public static let facetLimit = 10
-
     /// BM25 parameters (Xapian's `BM25Weight`) and the weight of a title match.
     public struct Ranking: Sendable, Equatable {
         /// Term-frequency saturation.

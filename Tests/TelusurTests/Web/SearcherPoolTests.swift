@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import Telusur
@@ -38,15 +39,19 @@ struct SearcherPoolTests {
     func timeoutAndBusy() async throws {
         let directory = TemporaryDirectory()
         let pool = try pool(workers: 1, queue: 1, in: directory)
-        // Generous margins: on a loaded machine a child task may start late.
+        // A child task may start late on a loaded machine: the test waits for states, not times.
+        let started = Mutex(false)
         async let slow: Int = pool.run(timeout: .milliseconds(1500)) { _ in
+            started.withLock { $0 = true }
             Thread.sleep(forTimeInterval: 4.0)
             return 1
         }
-        try await Task.sleep(for: .milliseconds(500))
-        // The worker is busy; this one waits in the queue (limit 1) …
+        // The worker runs the slow job …
+        try await Self.eventually { started.withLock { $0 } }
+        // … so this one waits in the queue (limit 1) …
         async let queued: Int = pool.run(timeout: .seconds(10)) { _ in 2 }
-        try await Task.sleep(for: .milliseconds(500))
+        // (a child task may start late on a loaded machine: wait until it is queued)
+        try await Self.eventually { pool.waitingJobs == 1 }
         // … and this one finds the queue full.
         await #expect(throws: WebError.self) { try await pool.run(timeout: .seconds(5)) { _ in 3 } }
         do {
@@ -59,6 +64,12 @@ struct SearcherPoolTests {
         #expect(try await queued == 2)
         pool.closeAndWait()
         await #expect(throws: WebError.self) { try await pool.run(timeout: .seconds(1)) { _ in 4 } }
+    }
+
+    /// Polls `condition` every 10 ms for up to 20 s.
+    static func eventually(_ condition: () -> Bool) async throws {
+        for _ in 0..<2000 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(condition(), "the pool never reached the state the test waits for")
     }
 
     @Test("a missing index fails at start with the CLI's message")
