@@ -132,10 +132,14 @@ public final class SearcherPool: Sendable {
                 outcome.settle(.failure(WebError.busy))
                 return
             }
-            outcome.setTimer(Task {
-                guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            // On a Dispatch timer, not a Task: when the cooperative threads are all busy
+            // (two cores, blocking work in flight) a Task's sleep can end seconds late.
+            // Settling twice does nothing, so a timer that fires after the answer is harmless.
+            let (seconds, attoseconds) = timeout.components
+            let nanoseconds = Int(clamping: seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
                 outcome.settle(.failure(WebError.timeout(timeout)))
-            })
+            }
         }
     }
 
@@ -178,8 +182,6 @@ private final class Outcome<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
         var settled = false
-        /// The timeout, cancelled once settled so none outlives its request.
-        var timer: Task<Void, Never>?
     }
     private let state = Mutex(State())
 
@@ -189,26 +191,13 @@ private final class Outcome<T: Sendable>: Sendable {
 
     var isSettled: Bool { state.withLock { $0.settled } }
 
-    func setTimer(_ timer: Task<Void, Never>) {
-        let cancel = state.withLock { state -> Bool in
-            if state.settled { return true }
-            state.timer = timer
-            return false
-        }
-        if cancel { timer.cancel() }
-    }
-
     func settle(_ result: Result<T, any Error>) {
-        let (continuation, timer) = state.withLock { state -> (CheckedContinuation<T, any Error>?, Task<Void, Never>?) in
-            guard !state.settled else { return (nil, nil) }
+        let continuation = state.withLock { state -> CheckedContinuation<T, any Error>? in
+            guard !state.settled else { return nil }
             state.settled = true
-            defer {
-                state.continuation = nil
-                state.timer = nil
-            }
-            return (state.continuation, state.timer)
+            defer { state.continuation = nil }
+            return state.continuation
         }
-        timer?.cancel()
         continuation?.resume(with: result)
     }
 }
