@@ -48,8 +48,17 @@ struct ListOptions: ParsableArguments {
     @Option(help: "Keep names that contain TEXT.")
     var match: String?
 
+    @Option(help: ArgumentHelp("Count only the articles that match this query (who appears with KPK in 2019-09: --query 'agency:KPK date:2019-09').", valueName: "QUERY"))
+    var query: String?
+
     @Flag(help: "Print one JSON array.")
     var json = false
+
+    /// The list: from the whole index, or from the articles that match ``query``.
+    func entities(_ searcher: Searcher, agencies: Bool) throws -> [Searcher.EntityCount] {
+        if let query { return try searcher.entities(matching: query, agencies: agencies, top: top, match: match) }
+        return agencies ? try searcher.agencies(top: top, match: match) : try searcher.persons(top: top, match: match)
+    }
 
     func print(_ list: [Searcher.EntityCount]) throws {
         if json {
@@ -77,7 +86,7 @@ struct PersonsCommand: ParsableCommand {
     func run() throws {
         do {
             let searcher = try shardOption.searcher(indexOption.location)
-            try list.print(try searcher.persons(top: list.top, match: list.match))
+            try list.print(try list.entities(searcher, agencies: false))
             reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)
@@ -99,7 +108,7 @@ struct AgenciesCommand: ParsableCommand {
     func run() throws {
         do {
             let searcher = try shardOption.searcher(indexOption.location)
-            try list.print(try searcher.agencies(top: list.top, match: list.match))
+            try list.print(try list.entities(searcher, agencies: true))
             reportMissing(searcher.missingShards, of: searcher)
         } catch let error as SearchError {
             throw CommandError(message: error.description)

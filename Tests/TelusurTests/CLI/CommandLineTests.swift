@@ -165,3 +165,20 @@ extension CommandLineTests {
         }
     }
 }
+
+extension ExportTests {
+    /// `persons`/`agencies --query`: who appears with a body, counted over the matching articles only.
+    @Test func personsAndAgenciesOfTheArticlesThatMatchAQuery() throws {
+        let (directory, index) = try Self.index()
+        _ = directory
+        let persons = try CommandRunner.run(["persons", "--index", index, "--query", "agency:KPU"])
+        #expect(persons.status == 0, "\(persons.stderr)")
+        #expect(persons.stdout == "      1  Herman Deru\n", "\(persons.stdout)")
+        let agencies = try CommandRunner.run(["agencies", "--index", index, "--query", "bulan", "--json"])
+        #expect(agencies.stdout.contains("[\n\n]") || !agencies.stdout.contains("KPU"), "\(agencies.stdout)")
+        let withKPU = try CommandRunner.run(["agencies", "--index", index, "--query", "rapat", "--top", "1"])
+        #expect(withKPU.stdout.contains("KPU"), "\(withKPU.stdout)")
+        let bad = try CommandRunner.run(["persons", "--index", index, "--query", "\"zero"])
+        #expect(bad.status == 2 && bad.stderr.contains("unbalanced quote"))
+    }
+}
