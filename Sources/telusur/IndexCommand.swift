@@ -78,7 +78,8 @@ struct IndexCommand: ParsableCommand {
         }
         let reader = ArticleReader(paths: paths.filter { !WebReader.isAddress($0) }, format: format)
         let addresses = paths.filter(WebReader.isAddress)
-        let summary = try reader.read(article: { article in
+        // One way to take an article and a problem, whether it came from a file or an address.
+        func add(_ article: Article) throws {
             articlesSeen += 1
             paragraphsSeen += article.paragraphs.count
             if showProgress, (clock.now - lastDraw) > .milliseconds(Int(IndexingProgress.interval * 1000)) {
@@ -91,30 +92,21 @@ struct IndexCommand: ParsableCommand {
                 problems += 1
                 printError("telusur: " + IndexingError.idTooLong(article: id).description)
             }
-        }, problem: { problem in
+        }
+        func report(_ problem: IngestError) {
             problems += 1
             // A file of millions of bad lines: the first ones, then one count per file.
             let file = problem.location.path
             let seen = problemsByFile[file, default: 0] + 1
             problemsByFile[file] = seen
             if seen <= Self.problemsShownPerFile { printError("telusur: \(problem)") }
-        })
+        }
+        let summary = try reader.read(article: add, problem: report)
         if !addresses.isEmpty {
             // Validators for conditional requests live beside the index's files.
             let web = WebReader(addresses: addresses, follow: follow,
                                 cachePath: indexOption.location.path + "/telusur-fetch.json")
-            _ = try web.read(article: { article in
-                articlesSeen += 1
-                do {
-                    try indexer.add(article)
-                } catch IndexingError.idTooLong(let id) {
-                    problems += 1
-                    printError("telusur: " + IndexingError.idTooLong(article: id).description)
-                }
-            }, problem: { problem in
-                problems += 1
-                printError("telusur: \(problem)")
-            })
+            _ = try web.read(article: add, problem: report)
         }
         for (file, count) in problemsByFile.sorted(by: { $0.key < $1.key }) where count > Self.problemsShownPerFile {
             printError("telusur: \(file): \(count - Self.problemsShownPerFile) more problems like those above, not shown (\(count) in all)")

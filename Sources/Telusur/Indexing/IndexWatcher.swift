@@ -93,19 +93,24 @@ public struct IndexWatcher {
         guard let feeds else { return 0 }
         var indexed = 0
         _ = try feeds.reader.read(article: { article in
-            do {
-                switch try indexer.add(article) {
-                case .unchanged:
-                    log(.unchanged(id: article.id))
-                default:
-                    indexed += 1
-                    log(.indexed(id: article.id, paragraphs: article.paragraphs.count, file: article.url))
-                }
-            } catch IndexingError.idTooLong(let id) {
-                log(.problem(IndexingError.idTooLong(article: id).description))
-            }
+            if try Self.add(article, file: article.url, to: indexer, log: log) { indexed += 1 }
         }, problem: { log(.problem($0.description)) })
         return indexed
+    }
+
+    /// Adds one article and logs it; true when it was new or changed.
+    private static func add(_ article: Article, file: String?, to indexer: Indexer, log: (Event) -> Void) throws -> Bool {
+        do {
+            if try indexer.add(article) == .unchanged {
+                log(.unchanged(id: article.id))
+                return false
+            }
+            log(.indexed(id: article.id, paragraphs: article.paragraphs.count, file: file))
+            return true
+        } catch IndexingError.idTooLong(let id) {
+            log(.problem(IndexingError.idTooLong(article: id).description))
+            return false
+        }
     }
 
     private func index(_ files: [String], indexer: Indexer, log: (Event) -> Void) throws -> (indexed: Int, removed: Int) {
@@ -114,17 +119,7 @@ public struct IndexWatcher {
         reader.idRoots = paths
         var indexed = 0
         let summary = try reader.read(article: { article in
-            do {
-                switch try indexer.add(article) {
-                case .unchanged:
-                    log(.unchanged(id: article.id))
-                default:
-                    indexed += 1
-                    log(.indexed(id: article.id, paragraphs: article.paragraphs.count, file: article.origin))
-                }
-            } catch IndexingError.idTooLong(let id) {
-                log(.problem(IndexingError.idTooLong(article: id).description))
-            }
+            if try Self.add(article, file: article.origin, to: indexer, log: log) { indexed += 1 }
         }, problem: { log(.problem($0.description)) })
         for skipped in summary.skipped { log(.notRead(skipped)) }
         return (indexed, 0)
