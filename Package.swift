@@ -18,11 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
+        // Xapian from Debian (libxapian-dev): its flags from pkg-config (xapian-core.pc).
+        .systemLibrary(name: "CXapianCore", pkgConfig: "xapian-core", providers: [.apt(["libxapian-dev"])]),
         // The C shim over Xapian: a plain-C header, C++ inside, every exception caught.
-        .target(
-            name: "CXapian",
-            linkerSettings: [.linkedLibrary("xapian")]
-        ),
+        .target(name: "CXapian", dependencies: ["CXapianCore"]),
         // zlib from Debian (zlib1g-dev), for .jsonl.gz input.
         // (Named CSystemZlib: ZIPFoundation has a module CZlib of its own.)
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <sstream>
 #include <unordered_map>
@@ -41,94 +42,33 @@ namespace {
 // program. telusur reads stubs itself (IndexStub.swift) and decides what may run.
 constexpr int LOCAL_ONLY = Xapian::DB_BACKEND_GLASS;
 
-// Which article a document belongs to, from docids alone: every article's title
-// document is added just before its paragraphs, so a paragraph belongs to the last
-// title document at or before it (per shard: a multi-database interleaves docids as
-// (local - 1) * shards + shard + 1). Counting uses it on one database only: a MatchSpy
-// is given the docid local to the document's shard, which names no shard.
-class ArticleMap {
-  public:
-    ArticleMap(const Xapian::Database &db, const std::string &title_term) {
-        shards_ = std::max<size_t>(1, db.size());
-        const Xapian::docid last = db.get_lastdocid();
-        const size_t per_shard = last / shards_ + 2;
-        std::vector<std::vector<Xapian::docid>> starts(shards_);
-        for (Xapian::PostingIterator it = db.postlist_begin(title_term); it != db.postlist_end(title_term); ++it) {
-            const Xapian::docid d = *it;
-            starts[(d - 1) % shards_].push_back((d - 1) / shards_ + 1);
-        }
-        // A direct table, local docid -> article number + 1 (0: before any title), one
-        // load per lookup instead of a binary search's cache misses.
-        table_.assign(shards_, std::vector<uint32_t>(per_shard, 0));
-        uint32_t number = 0;
-        for (size_t s = 0; s < shards_; ++s) {
-            const auto &list = starts[s];
-            for (size_t i = 0; i < list.size(); ++i) {
-                ++number;
-                const size_t end = i + 1 < list.size() ? list[i + 1] : per_shard;
-                for (size_t local = list[i]; local < end && local < per_shard; ++local) table_[s][local] = number;
-            }
-        }
-        articles_ = number;
-    }
-
-    size_t articles() const { return articles_; }
-
-    // The article's index in [0, articles()), or -1 for a document before any title
-    // or past the end of the table (added after the map was built).
-    long index_of(Xapian::docid d) const {
-        const size_t shard = (d - 1) % shards_;
-        const size_t local = (d - 1) / shards_ + 1;
-        const auto &table = table_[shard];
-        if (local >= table.size()) return -1;
-        return static_cast<long>(table[local]) - 1;
-    }
-
-  private:
-    size_t shards_;
-    size_t articles_ = 0;
-    std::vector<std::vector<uint32_t>> table_;
-};
-
-// Counts matching documents, distinct articles and the facet values of each article
-// once. Xapian calls it for every candidate when checkatleast covers the database.
-// With an ArticleMap it reads no value to tell articles apart, only the facets of
-// each article's first matching document; without one it reads the article slot.
+// Counts matching documents, distinct groups (articles, to the caller) and, for the
+// first document of each group, each element of a list value once. Xapian calls it
+// for every candidate when checkatleast covers the database. A document's group is
+// read from the caller's table by docid when the table has it (no value read), else
+// from the value of key_slot. The shim knows nothing of what the values mean: the
+// separator and the prefix of a first element to skip come from the caller.
 class CountingSpy : public Xapian::MatchSpy {
   public:
-    CountingSpy(Xapian::valueno article, Xapian::valueno facets, const ArticleMap *map)
-        : article_(article), facets_(facets), map_(map) {
-        if (map_) seen_bits_.assign(map_->articles(), 0);
+    CountingSpy(Xapian::valueno key, Xapian::valueno list, char separator, std::string skip,
+                const std::vector<uint32_t> *table, uint32_t groups)
+        : key_(key), list_(list), separator_(separator), skip_(std::move(skip)), table_(table) {
+        if (table_) seen_bits_.assign(groups, 0);
     }
 
     void operator()(const Xapian::Document &doc, double) override {
         ++documents_;
-        if (map_) {
-            const long index = map_->index_of(doc.get_docid());
-            if (index >= 0) {
-                if (seen_bits_[index]) return;
-                seen_bits_[index] = 1;
-                ++articles_;
-            } else if (!seen_.insert(doc.get_value(article_)).second) {
-                return;
-            } else {
-                ++articles_;
-            }
-        } else {
-            if (!seen_.insert(doc.get_value(article_)).second) return;
-            ++articles_;
-        }
-        if (facets_ == Xapian::BAD_VALUENO) return;
-        const std::string values = doc.get_value(facets_);
+        if (!first_of_group(doc)) return;
+        ++groups_;
+        if (list_ == Xapian::BAD_VALUENO) return;
+        const std::string values = doc.get_value(list_);
         size_t start = 0;
-        // A first element "i:<article>" names the article (so that remote shards, which
-        // count with a ValueCountMatchSpy, see one distinct string per article): not a facet.
-        if (values.compare(0, 2, "i:") == 0) {
-            const size_t end = values.find('\x1f');
+        if (!skip_.empty() && values.compare(0, skip_.size(), skip_) == 0) {
+            const size_t end = values.find(separator_);
             start = end == std::string::npos ? values.size() : end + 1;
         }
         while (start < values.size()) {
-            size_t end = values.find('\x1f', start);
+            size_t end = values.find(separator_, start);
             if (end == std::string::npos) end = values.size();
             if (end > start) ++counts_[values.substr(start, end - start)];
             start = end + 1;
@@ -136,13 +76,28 @@ class CountingSpy : public Xapian::MatchSpy {
     }
 
     uint32_t documents() const { return documents_; }
-    uint32_t articles() const { return articles_; }
+    uint32_t groups() const { return groups_; }
     const std::unordered_map<std::string, uint32_t> &counts() const { return counts_; }
 
   private:
-    Xapian::valueno article_, facets_;
-    const ArticleMap *map_;
-    uint32_t documents_ = 0, articles_ = 0;
+    bool first_of_group(const Xapian::Document &doc) {
+        if (table_) {
+            const Xapian::docid d = doc.get_docid();
+            if (d < table_->size() && (*table_)[d] != 0) {
+                const uint32_t index = (*table_)[d] - 1;
+                if (seen_bits_[index]) return false;
+                seen_bits_[index] = 1;
+                return true;
+            }
+        }
+        return seen_.insert(doc.get_value(key_)).second;
+    }
+
+    Xapian::valueno key_, list_;
+    char separator_;
+    std::string skip_;
+    const std::vector<uint32_t> *table_;
+    uint32_t documents_ = 0, groups_ = 0;
     std::vector<uint8_t> seen_bits_;
     std::unordered_set<std::string> seen_;
     std::unordered_map<std::string, uint32_t> counts_;
@@ -150,13 +105,14 @@ class CountingSpy : public Xapian::MatchSpy {
 
 }  // namespace
 
+struct tx_groups {
+    std::vector<uint32_t> table;
+    uint32_t groups = 0;
+};
 struct tx_counter {
     CountingSpy spy;
-    tx_counter(Xapian::valueno a, Xapian::valueno f, const ArticleMap *m) : spy(a, f, m) {}
-};
-struct tx_article_map {
-    ArticleMap map;
-    tx_article_map(const Xapian::Database &db, const std::string &term) : map(db, term) {}
+    tx_counter(Xapian::valueno k, Xapian::valueno l, char sep, std::string skip, const tx_groups *g)
+        : spy(k, l, sep, std::move(skip), g ? &g->table : nullptr, g ? g->groups : 0) {}
 };
 
 namespace {
@@ -177,29 +133,6 @@ tx_status fail(tx_error *err, tx_status kind, const std::string &message) {
         err->message = copy_cstring(message);
     }
     return kind;
-}
-
-tx_status kind_of(const Xapian::Error &e) {
-    const std::string type = e.get_type();
-    if (type == "DatabaseLockError") return TX_ERR_DATABASE_LOCK;
-    if (type == "DatabaseModifiedError") return TX_ERR_DATABASE_MODIFIED;
-    if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError")
-        return TX_ERR_DATABASE_OPENING;
-    if (type == "DatabaseVersionError") return TX_ERR_DATABASE_VERSION;
-    if (type == "DatabaseCorruptError") return TX_ERR_DATABASE_CORRUPT;
-    if (type == "DocNotFoundError") return TX_ERR_DOC_NOT_FOUND;
-    if (type == "NetworkTimeoutError") return TX_ERR_NETWORK_TIMEOUT;
-    if (type == "NetworkError") return TX_ERR_NETWORK;
-    if (type == "QueryParserError") return TX_ERR_QUERY_PARSER;
-    if (type == "InvalidArgumentError") return TX_ERR_INVALID_ARGUMENT;
-    if (type == "InvalidOperationError") return TX_ERR_INVALID_OPERATION;
-    if (type == "UnimplementedError") return TX_ERR_UNIMPLEMENTED;
-    if (type == "RangeError") return TX_ERR_RANGE;
-    // Xapian::Error is not polymorphic, so the remaining subclasses go by name:
-    // DatabaseCreateError, DatabaseClosedError, ... are DatabaseErrors.
-    if (type.compare(0, 8, "Database") == 0) return TX_ERR_DATABASE;
-    if (type.compare(0, 7, "Network") == 0) return TX_ERR_NETWORK;
-    return TX_ERR_XAPIAN;
 }
 
 // "Type: message", and the system's reason when there is one ("Couldn't connect
@@ -223,37 +156,68 @@ tx_status give(const std::string &s, char **out, size_t *out_len, tx_error *err)
 
 template <typename DB>
 tx_terms *values_of(DB &db, const std::string &term, Xapian::valueno slot, uint32_t max) {
-    auto *t = new tx_terms();
-    try {
-        for (Xapian::PostingIterator it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            t->items.emplace_back(db.get_document(*it).get_value(slot), *it);
-            if (max && t->items.size() >= max) break;
-        }
-    } catch (...) {
-        delete t;
-        throw;
+    auto t = std::make_unique<tx_terms>();
+    for (Xapian::PostingIterator it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        t->items.emplace_back(db.get_document(*it).get_value(slot), *it);
+        if (max && t->items.size() >= max) break;
     }
-    return t;
+    return t.release();
+}
+
+// The kind of the exception being handled, by its class, most derived first (as
+// xapian-bindings' generate-python-exceptions orders them). Called only from a catch.
+tx_status translate_current(tx_error *err) {
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        return fail(err, TX_ERR_DATABASE_LOCK, message_of(e));
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return fail(err, TX_ERR_DATABASE_MODIFIED, message_of(e));
+    } catch (const Xapian::DatabaseVersionError &e) {  // a DatabaseOpeningError
+        return fail(err, TX_ERR_DATABASE_VERSION, message_of(e));
+    } catch (const Xapian::DatabaseOpeningError &e) {  // DatabaseNotFoundError too
+        return fail(err, TX_ERR_DATABASE_OPENING, message_of(e));
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return fail(err, TX_ERR_DATABASE_CORRUPT, message_of(e));
+    } catch (const Xapian::DatabaseError &e) {  // DatabaseCreateError, DatabaseClosedError, ...
+        return fail(err, TX_ERR_DATABASE, message_of(e));
+    } catch (const Xapian::DocNotFoundError &e) {
+        return fail(err, TX_ERR_DOC_NOT_FOUND, message_of(e));
+    } catch (const Xapian::NetworkTimeoutError &e) {  // a NetworkError
+        return fail(err, TX_ERR_NETWORK_TIMEOUT, message_of(e));
+    } catch (const Xapian::NetworkError &e) {
+        return fail(err, TX_ERR_NETWORK, message_of(e));
+    } catch (const Xapian::QueryParserError &e) {
+        return fail(err, TX_ERR_QUERY_PARSER, message_of(e));
+    } catch (const Xapian::InvalidArgumentError &e) {
+        return fail(err, TX_ERR_INVALID_ARGUMENT, message_of(e));
+    } catch (const Xapian::InvalidOperationError &e) {
+        return fail(err, TX_ERR_INVALID_OPERATION, message_of(e));
+    } catch (const Xapian::UnimplementedError &e) {
+        return fail(err, TX_ERR_UNIMPLEMENTED, message_of(e));
+    } catch (const Xapian::RangeError &e) {
+        return fail(err, TX_ERR_RANGE, message_of(e));
+    } catch (const Xapian::Error &e) {
+        return fail(err, TX_ERR_XAPIAN, message_of(e));
+    } catch (const std::bad_alloc &) {
+        return fail(err, TX_ERR_NO_MEMORY, "out of memory");
+    } catch (const std::exception &e) {
+        return fail(err, TX_ERR_STD, e.what());
+    } catch (...) {
+        return fail(err, TX_ERR_UNKNOWN, "unknown C++ exception");
+    }
 }
 
 }  // namespace
 
-// Every exported body is one try block with these handlers: Xapian::Error does not
-// derive from std::exception, so it needs its own handler, and `...` catches the rest.
+// Every exported body is one try block; its one handler rethrows inside
+// translate_current, which tells the kinds apart by type. (Xapian::Error does not
+// derive from std::exception, so it needs handlers of its own.)
 #define TX_TRY try {
 #define TX_CATCH                                                                 \
     }                                                                            \
-    catch (const Xapian::Error &e) {                                             \
-        return fail(err, kind_of(e), message_of(e));                             \
-    }                                                                            \
-    catch (const std::bad_alloc &) {                                             \
-        return fail(err, TX_ERR_NO_MEMORY, "out of memory");                     \
-    }                                                                            \
-    catch (const std::exception &e) {                                            \
-        return fail(err, TX_ERR_STD, e.what());                                  \
-    }                                                                            \
     catch (...) {                                                                \
-        return fail(err, TX_ERR_UNKNOWN, "unknown C++ exception");               \
+        return translate_current(err);                                           \
     }
 
 extern "C" {
@@ -483,6 +447,13 @@ tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err) 
     TX_CATCH
 }
 
+tx_status tx_database_lastdocid(tx_database *db, uint32_t *docid, tx_error *err) {
+    TX_TRY
+    *docid = db->db.get_lastdocid();
+    return TX_OK;
+    TX_CATCH
+}
+
 tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
                                uint32_t *freq, tx_error *err) {
     TX_TRY
@@ -555,10 +526,10 @@ tx_status tx_database_expand(tx_database *db, const uint32_t *docids, size_t cou
     // Exact term frequencies: on several shards Xapian otherwise sums them only over
     // the shards that hold a document of the relevance set, and the weights change.
     Xapian::ESet eset = enquire.get_eset(max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
-    auto *t = new tx_terms();
+    auto t = std::make_unique<tx_terms>();
     for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it)
         t->items.emplace_back(*it, static_cast<uint32_t>(it.get_weight() * 1000));
-    *out = t;
+    *out = t.release();
     return TX_OK;
     TX_CATCH
 }
@@ -576,18 +547,13 @@ tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err) {
     TX_TRY
     const std::string p = str(prefix, len);
-    auto *t = new tx_terms();
-    try {
-        for (Xapian::TermIterator it = db->db.allterms_begin(p); it != db->db.allterms_end(p);
-             ++it) {
-            t->items.emplace_back(*it, it.get_termfreq());
-            if (max && t->items.size() >= max) break;
-        }
-    } catch (...) {
-        delete t;
-        throw;
+    auto t = std::make_unique<tx_terms>();
+    for (Xapian::TermIterator it = db->db.allterms_begin(p); it != db->db.allterms_end(p);
+         ++it) {
+        t->items.emplace_back(*it, it.get_termfreq());
+        if (max && t->items.size() >= max) break;
     }
-    *out = t;
+    *out = t.release();
     return TX_OK;
     TX_CATCH
 }
@@ -596,19 +562,14 @@ tx_status tx_database_document_terms(tx_database *db, uint32_t docid, const char
                                      size_t len, tx_terms **out, tx_error *err) {
     TX_TRY
     const std::string p = str(prefix, len);
-    auto *t = new tx_terms();
-    try {
-        Xapian::TermIterator it = db->db.termlist_begin(docid);
-        for (it.skip_to(p); it != db->db.termlist_end(docid); ++it) {
-            const std::string term = *it;
-            if (term.compare(0, p.size(), p) != 0) break;
-            t->items.emplace_back(term, it.get_termfreq());
-        }
-    } catch (...) {
-        delete t;
-        throw;
+    auto t = std::make_unique<tx_terms>();
+    Xapian::TermIterator it = db->db.termlist_begin(docid);
+    for (it.skip_to(p); it != db->db.termlist_end(docid); ++it) {
+        const std::string term = *it;
+        if (term.compare(0, p.size(), p) != 0) break;
+        t->items.emplace_back(term, it.get_termfreq());
     }
-    *out = t;
+    *out = t.release();
     return TX_OK;
     TX_CATCH
 }
@@ -679,9 +640,9 @@ void tx_query_free(tx_query *q) { delete q; }
 tx_status tx_enquire_new(tx_database *db, const tx_query *q, tx_enquire **out,
                          tx_error *err) {
     TX_TRY
-    auto *e = new tx_enquire(db->db);
+    auto e = std::make_unique<tx_enquire>(db->db);
     e->enq.set_query(q->q);
-    *out = e;
+    *out = e.release();
     return TX_OK;
     TX_CATCH
 }
@@ -723,14 +684,9 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
 
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err) {
     TX_TRY
-    auto *s = new tx_spy(slot);
-    try {
-        e->enq.add_matchspy(&s->spy);
-    } catch (...) {
-        delete s;
-        throw;
-    }
-    *out = s;
+    auto s = std::make_unique<tx_spy>(slot);
+    e->enq.add_matchspy(&s->spy);
+    *out = s.release();
     return TX_OK;
     TX_CATCH
 }
@@ -738,15 +694,10 @@ tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *e
 tx_status tx_enquire_run(tx_enquire *e, uint32_t offset, uint32_t limit,
                          uint32_t check_at_least, tx_results **out, tx_error *err) {
     TX_TRY
-    auto *r = new tx_results();
-    try {
-        r->mset = e->enq.get_mset(offset, limit, check_at_least);
-        r->keys.resize(r->mset.size());
-    } catch (...) {
-        delete r;
-        throw;
-    }
-    *out = r;
+    auto r = std::make_unique<tx_results>();
+    r->mset = e->enq.get_mset(offset, limit, check_at_least);
+    r->keys.resize(r->mset.size());
+    *out = r.release();
     return TX_OK;
     TX_CATCH
 }
@@ -784,58 +735,52 @@ void tx_spy_totals(const tx_spy *s, uint32_t *documents, uint32_t *distinct) {
 
 void tx_spy_free(tx_spy *s) { delete s; }
 
-tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
-                                  tx_article_map **out, tx_error *err) {
+tx_status tx_groups_new(const uint32_t *table, size_t count, tx_groups **out,
+                        tx_error *err) {
     TX_TRY
-    *out = new tx_article_map(db->db, str(term, len));
+    auto g = std::make_unique<tx_groups>();
+    g->table.assign(table, table + count);
+    for (size_t i = 0; i < count; ++i) g->groups = std::max(g->groups, table[i]);
+    *out = g.release();
     return TX_OK;
     TX_CATCH
 }
 
-void tx_article_map_free(tx_article_map *m) { delete m; }
+void tx_groups_free(tx_groups *g) { delete g; }
 
-tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
-                             const tx_article_map *map, tx_counter **out, tx_error *err) {
+tx_status tx_enquire_counter(tx_enquire *e, uint32_t key_slot, uint32_t list_slot,
+                             char separator, const char *skip, size_t skip_len,
+                             const tx_groups *groups, tx_counter **out, tx_error *err) {
     TX_TRY
-    auto *c = new tx_counter(article_slot, facet_slot, map ? &map->map : nullptr);
-    try {
-        e->enq.add_matchspy(&c->spy);
-    } catch (...) {
-        delete c;
-        throw;
-    }
-    *out = c;
+    auto c = std::make_unique<tx_counter>(key_slot, list_slot, separator, str(skip, skip_len), groups);
+    e->enq.add_matchspy(&c->spy);
+    *out = c.release();
     return TX_OK;
     TX_CATCH
 }
 
-void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *articles) {
+void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *groups) {
     *documents = c->spy.documents();
-    *articles = c->spy.articles();
+    *groups = c->spy.groups();
 }
 
 tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err) {
     TX_TRY
     const std::string p = str(prefix, len);
-    auto *t = new tx_terms();
-    try {
-        for (const auto &item : c->spy.counts())
-            if (item.first.compare(0, p.size(), p) == 0) t->items.emplace_back(item.first, item.second);
-        auto order = [](const std::pair<std::string, uint32_t> &a, const std::pair<std::string, uint32_t> &b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        };
-        if (max && t->items.size() > max) {
-            std::partial_sort(t->items.begin(), t->items.begin() + max, t->items.end(), order);
-            t->items.resize(max);
-        } else {
-            std::sort(t->items.begin(), t->items.end(), order);
-        }
-    } catch (...) {
-        delete t;
-        throw;
+    auto t = std::make_unique<tx_terms>();
+    for (const auto &item : c->spy.counts())
+        if (item.first.compare(0, p.size(), p) == 0) t->items.emplace_back(item.first, item.second);
+    auto order = [](const std::pair<std::string, uint32_t> &a, const std::pair<std::string, uint32_t> &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    if (max && t->items.size() > max) {
+        std::partial_sort(t->items.begin(), t->items.begin() + max, t->items.end(), order);
+        t->items.resize(max);
+    } else {
+        std::sort(t->items.begin(), t->items.end(), order);
     }
-    *out = t;
+    *out = t.release();
     return TX_OK;
     TX_CATCH
 }
@@ -961,37 +906,12 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
     TX_CATCH
 }
 
-tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarked,
-                              tx_error *err) {
+tx_status tx_spy_values(const tx_spy *s, tx_terms **out, tx_error *err) {
     TX_TRY
-    std::unordered_map<std::string, uint32_t> counts;
-    uint32_t without_article = 0;
-    for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) {
-        const std::string values = *it;
-        size_t start = 0;
-        if (values.compare(0, 2, "i:") == 0) {
-            const size_t end = values.find('\x1f');
-            start = end == std::string::npos ? values.size() : end + 1;
-        } else {
-            ++without_article;
-        }
-        while (start < values.size()) {
-            size_t end = values.find('\x1f', start);
-            if (end == std::string::npos) end = values.size();
-            if (end > start) ++counts[values.substr(start, end - start)];
-            start = end + 1;
-        }
-    }
-    auto *t = new tx_terms();
-    try {
-        t->items.reserve(counts.size());
-        for (auto &item : counts) t->items.emplace_back(item.first, item.second);
-    } catch (...) {
-        delete t;
-        throw;
-    }
-    *out = t;
-    *unmarked = without_article;
+    auto t = std::make_unique<tx_terms>();
+    for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it)
+        t->items.emplace_back(*it, it.get_termfreq());
+    *out = t.release();
     return TX_OK;
     TX_CATCH
 }

@@ -13,8 +13,8 @@
  *  - Every function returns a tx_status (0 = ok) and writes results through
  *    out-parameters. On failure it fills *err (when err is not NULL) with the kind
  *    and a malloc'd message that the caller releases with tx_error_clear().
- *  - No C++ exception leaves any function: each body catches Xapian::Error,
- *    std::exception and everything else.
+ *  - No C++ exception leaves any function: each body catches everything and tells
+ *    the kind by the exception's class (Xapian's, std::bad_alloc, std::exception).
  *  - *_free functions accept NULL and never fail. Handles are not thread-safe:
  *    use one per thread.
  */
@@ -146,6 +146,8 @@ tx_status tx_database_add(tx_database *db, const char *path, size_t len, tx_erro
 /* Database::reopen(); *changed is 1 when a newer revision was opened. */
 tx_status tx_database_reopen(tx_database *db, int *changed, tx_error *err);
 tx_status tx_database_doccount(tx_database *db, uint32_t *count, tx_error *err);
+/* get_lastdocid: the highest document id in use (interleaved over shards). */
+tx_status tx_database_lastdocid(tx_database *db, uint32_t *docid, tx_error *err);
 /* get_termfreq: how many documents index term. */
 tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
                                uint32_t *freq, tx_error *err);
@@ -247,31 +249,30 @@ tx_status tx_enquire_sort(tx_enquire *e, int by_value, uint32_t slot, int revers
 /* A ValueCountMatchSpy on slot, added to the enquire (it stays owned by the returned
  * tx_spy, which must outlive the enquire's get_mset calls; free after the enquire). */
 tx_status tx_enquire_spy(tx_enquire *e, uint32_t slot, tx_spy **out, tx_error *err);
-/* Which article each document belongs to, from docids alone: built from the
- * postlist of the term that marks title documents (each added just before its
- * article's paragraphs). One local database only: Xapian 1.4 gives a MatchSpy the
- * docid local to the document's shard, so with several shards the map cannot
- * tell them apart (count by the article slot instead). Read-only once built; it must
- * outlive every counter that uses it, and be rebuilt after a reopen. */
-typedef struct tx_article_map tx_article_map;
-tx_status tx_database_article_map(tx_database *db, const char *term, size_t len,
-                                  tx_article_map **out, tx_error *err);
-void tx_article_map_free(tx_article_map *m);
+/* Which group (article, to the caller) each document belongs to, by docid: table[d]
+ * is the group number + 1 of document d, 0 when the table does not know it. Copied;
+ * read-only once made. The caller builds it (it knows how its documents are laid out)
+ * and rebuilds it after a reopen. */
+typedef struct tx_groups tx_groups;
+tx_status tx_groups_new(const uint32_t *table, size_t count, tx_groups **out,
+                        tx_error *err);
+void tx_groups_free(tx_groups *g);
 
 /* A counting spy for exact totals and facets: for each matching document it counts
- * the document, and for the first document of each article it counts the article
- * and each of the article's facet values, stored in facet_slot as one string of
- * values separated by 0x1f (pass facet_slot 0xffffffff for no facets). Articles are
- * told apart by map when given (no value read), else by the value of article_slot.
- * Owned by the returned tx_counter, which must outlive the enquire's get_mset calls
- * (free after the enquire); map is not consumed. */
+ * the document, and for the first document of each group it counts the group and
+ * each element of the value in list_slot, split at `separator`, a first element that
+ * starts with `skip` left out (pass list_slot 0xffffffff for no list). Groups are told
+ * apart by `groups` when it knows the document (no value read), else by the value of
+ * key_slot. Owned by the returned tx_counter, which must outlive the enquire's get_mset
+ * calls (free after the enquire); groups is not consumed and must outlive it too. */
 typedef struct tx_counter tx_counter;
-tx_status tx_enquire_counter(tx_enquire *e, uint32_t article_slot, uint32_t facet_slot,
-                             const tx_article_map *map, tx_counter **out, tx_error *err);
-/* Documents and distinct articles the counter saw. */
-void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *articles);
-/* Facet values whose text starts with prefix, with article counts, most frequent
- * first, up to max (0 = all). */
+tx_status tx_enquire_counter(tx_enquire *e, uint32_t key_slot, uint32_t list_slot,
+                             char separator, const char *skip, size_t skip_len,
+                             const tx_groups *groups, tx_counter **out, tx_error *err);
+/* Documents and distinct groups the counter saw. */
+void tx_counter_totals(const tx_counter *c, uint32_t *documents, uint32_t *groups);
+/* List elements whose text starts with prefix, with group counts, most frequent
+ * first (ties in byte order), up to max (0 = all). */
 tx_status tx_counter_facets(const tx_counter *c, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err);
 void tx_counter_free(tx_counter *c);
@@ -361,15 +362,9 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
                                          size_t args_len, uint32_t timeout_ms,
                                          tx_error *err);
 
-/* Facets counted from a ValueCountMatchSpy on the facet slot (which remote shards can
- * run): each distinct value the spy saw is split at 0x1f and each element counted
- * once per distinct value, skipping a first element that starts with "i:" (the
- * article). As the facet value starts with its article, that is each facet value's
- * article count. *out gets every element and its count, unordered; *unmarked the
- * number of values without the "i:" element (an index older than schema 2, whose
- * counts would be wrong). */
-tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarked,
-                              tx_error *err);
+/* Every distinct value the spy saw and how many matching documents had it
+ * (ValueCountMatchSpy::values_begin, get_termfreq), unordered. Works on remote shards. */
+tx_status tx_spy_values(const tx_spy *s, tx_terms **out, tx_error *err);
 
 
 #ifdef __cplusplus

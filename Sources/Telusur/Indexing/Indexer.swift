@@ -66,7 +66,6 @@ public final class Indexer {
     let shardPaths: [String]
     private let router: ShardRouter
     private let options: Options
-    private let tokenizer = Tokenizer()
     private let recognizer: EntityRecognizer
     private let quoteExtractor: QuoteExtractor
     private var inTransaction = false
@@ -75,12 +74,8 @@ public final class Indexer {
     /// there is nothing to replace and the lookups can be skipped.
     private var startedEmpty: Bool
     private var seen = Set<String>()
-    private var termBytes: [UInt8] = []
-    private var termLengths: [UInt32] = []
-    private var termPositions: [UInt32] = []
-    /// Words of the current batch and their counts, for Xapian's spelling data.
-    private var spelling: [String: UInt32] = [:]
-    private var articleWords = Set<[UInt8]>()
+    /// Builds every document: terms, values, records (and the batch's spelling words).
+    private var codec = DocumentCodec()
 
     /// Opens (or creates) the index for writing.
     ///
@@ -141,7 +136,7 @@ public final class Indexer {
         for writer in writers { try? writer.cancel() }
         inTransaction = false
         pending = 0
-        spelling.removeAll()
+        _ = codec.takeSpelling()
     }
 
     /// Adds or replaces one article. Commits when the batch is full.
@@ -174,7 +169,7 @@ public final class Indexer {
                     outcome = .replaced
                 }
             }
-            try write(article, hash: hash, articleTerm: articleTerm, to: writer)
+            try write(article, hash: hash, to: writer)
             if outcome == .added { totals.added += 1 } else { totals.replaced += 1 }
             totals.paragraphs += article.paragraphs.count
             pending += article.paragraphs.count + 1
@@ -206,6 +201,7 @@ public final class Indexer {
         guard inTransaction else { return }
         do {
             let stamp = ISO8601DateFormatter().string(from: Date())
+            let spelling = codec.takeSpelling()
             for writer in writers {
                 // Xapian's spelling data ("did you mean"), one call per distinct word of the
                 // batch, into every shard: Xapian 1.4's remote backend carries no spelling
@@ -216,7 +212,6 @@ public final class Indexer {
                 try writer.setMetadata(stamp, for: Schema.lastUpdateKey)
                 try writer.commit()
             }
-            spelling.removeAll(keepingCapacity: true)
             inTransaction = false
             pending = 0
             totals.commits += 1
@@ -232,82 +227,18 @@ public final class Indexer {
 
     // MARK: - documents
 
-    private func write(_ article: Article, hash: String, articleTerm: String, to writer: XapianWriter) throws {
-        let record = ArticleRecord(article)
-        let shared = sharedTerms(of: article, articleTerm: articleTerm)
+    /// Analyses the article (entities, quotes, fingerprint, near-duplicate group) and
+    /// writes the documents ``DocumentCodec`` makes of it.
+    private func write(_ article: Article, hash: String, to writer: XapianWriter) throws {
         let entities = options.recognizeEntities
             ? recognizer.recognize([article.title] + article.paragraphs.map(\.text))
             : Array(repeating: ParagraphEntities(), count: article.paragraphs.count + 1)
         let quotes = options.recognizeEntities && options.extractQuotes ? Self.quotesByParagraph(of: article, entities: entities, extractor: quoteExtractor) : [:]
-        let persons = Self.union(entities.map(\.persons))
-        let agencies = Self.union(entities.map(\.agencies))
-        let facets = facetValues(of: article, persons: persons, agencies: agencies)
         // One pass over the article's words: its fingerprint and its distinct words.
-        let fingerprint = scanArticleWords(article)
+        let fingerprint = codec.scanWords(of: article)
         let group = try fingerprint.map { try nearDuplicateGroup(of: $0) ?? article.id } ?? article.id
-
-        let title = try XapianDocument()
-        try addText(article.title, to: title, prefixes: ["", Schema.titlePrefix])
-        try addArticleWords(to: title)
-        for term in shared { try title.addTerm(term) }
-        try addEntities(entities[0], to: title)
-        for person in persons { try title.addTerm(Schema.articlePersonPrefix + person) }
-        for agency in agencies { try title.addTerm(Schema.articleAgencyPrefix + agency) }
-        if let fingerprint {
-            for band in fingerprint.bands { try title.addTerm(Schema.fingerprintBandPrefix + band) }
-            try title.setValue(fingerprint.hex + " " + group, slot: Schema.fingerprintSlot)
-        }
-        try title.addTerm(Schema.term(Schema.groupPrefix, group))
-        try title.addTerm(Schema.titleDocumentTerm)
-        try title.addTerm(Schema.paragraphTerm(article: article.id, number: 0))
-        if let origin = article.origin.flatMap(Self.originTerm) { try title.addTerm(origin) }
-        try setValues(of: title, article: article, paragraph: 0, facets: facets, group: group)
-        try title.setValue(hash, slot: Schema.hashSlot)
-        try title.setData(try record.encoded())
-        try writer.add(title)
-
-        for (paragraph, found) in zip(article.paragraphs, entities.dropFirst()) {
-            let document = try XapianDocument()
-            try addText(paragraph.text, to: document, prefixes: [""])
-            for term in shared { try document.addTerm(term) }
-            try addEntities(found, to: document)
-            if let quoted = quotes[paragraph.number] { try addQuotes(quoted, of: paragraph, to: document) }
-            try document.addTerm(Schema.paragraphTerm(article: article.id, number: paragraph.number))
-            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, group: group)
-            try document.setData(paragraph.text)
-            try writer.add(document)
-        }
-    }
-
-    /// Collects every distinct word of the article (title and paragraphs) for
-    /// ``addArticleWords(to:)``, and returns the SimHash of the paragraphs (the title left
-    /// out: outlets rewrite headlines), or nil when they are too short to judge.
-    private func scanArticleWords(_ article: Article) -> SimHash? {
-        articleWords.removeAll(keepingCapacity: true)
-        var builder = SimHash.Builder()
-        tokenizer.forEachToken(in: article.title) { bytes, _, _, _ in articleWords.insert(Array(bytes)) }
-        for paragraph in article.paragraphs {
-            tokenizer.forEachToken(in: paragraph.text) { bytes, _, _, kind in
-                articleWords.insert(Array(bytes))
-                if kind != .compound { builder.add(termBytes: bytes) }
-            }
-        }
-        return builder.finish()
-    }
-
-    /// The words ``scanArticleWords(_:)`` collected, once each, on the title document:
-    /// the term frequency of "W" + word is then the exact number of articles that
-    /// contain the word, so a one-word query is counted without a match.
-    private func addArticleWords(to document: XapianDocument) throws {
-        termBytes.removeAll(keepingCapacity: true)
-        termLengths.removeAll(keepingCapacity: true)
-        let prefix = Array(Schema.articleWordPrefix.utf8)
-        for word in articleWords {
-            termBytes.append(contentsOf: prefix)
-            termBytes.append(contentsOf: word)
-            termLengths.append(UInt32(prefix.count + word.count))
-        }
-        if !termLengths.isEmpty { try document.addTerms(bytes: termBytes, lengths: termLengths) }
+        let analysis = DocumentCodec.Analysis(entities: entities, quotes: quotes, fingerprint: fingerprint, group: group, hash: hash)
+        for document in try codec.documents(for: article, analysis: analysis) { try writer.add(document) }
     }
 
     /// The group of an indexed article whose fingerprint is within ``SimHash/threshold``
@@ -319,9 +250,8 @@ public final class Indexer {
             for writer in writers {
                 let term = Schema.fingerprintBandPrefix + band
                 for (value, _) in try writer.values(term: term, slot: Schema.fingerprintSlot, limit: 200) {
-                    guard let space = value.firstIndex(of: " "), let other = SimHash(hex: value[..<space]) else { continue }
+                    guard let (other, group) = DocumentCodec.fingerprint(in: value) else { continue }
                     let distance = fingerprint.distance(to: other)
-                    let group = String(value[value.index(after: space)...])
                     if distance <= SimHash.threshold, best.map({ distance < $0.distance || (distance == $0.distance && group < $0.group) }) ?? true {
                         best = (distance, group)
                     }
@@ -329,78 +259,6 @@ public final class Indexer {
             }
         }
         return best?.group
-    }
-
-    private func addEntities(_ entities: ParagraphEntities, to document: XapianDocument) throws {
-        for person in entities.persons { try document.addTerm(Schema.personPrefix + person) }
-        for agency in entities.agencies { try document.addTerm(Schema.agencyPrefix + agency) }
-    }
-
-    /// Each value once, in first-seen order.
-    private static func union(_ lists: [[String]]) -> [String] {
-        var seen = Set<String>()
-        return lists.joined().filter { seen.insert($0).inserted }
-    }
-
-    /// The article's facet values, stored on every document (see ``Schema/facetSlot``):
-    /// first the article itself, so the string is one of a kind per article.
-    private func facetValues(of article: Article, persons: [String], agencies: [String]) -> String {
-        var values: [String] = [Schema.facetArticlePrefix + article.id]
-        if let source = article.source, !source.isEmpty { values.append("s:" + source.lowercased()) }
-        if let date = article.date, date.utf8.count == 10 {
-            values.append("y:" + date.prefix(4))
-            values.append("m:" + date.prefix(7))
-        }
-        values += persons.map { "p:" + $0 }
-        values += agencies.filter { !$0.contains("@") }.map { "g:" + $0 }
-        return values.joined(separator: String(Schema.facetSeparator))
-    }
-
-    /// Boolean terms every document of the article carries: its id and source. (Dates
-    /// are filtered through the date value slot, so they need no terms.)
-    private func sharedTerms(of article: Article, articleTerm: String) -> [String] {
-        var terms = [articleTerm]
-        if let source = article.source, !source.isEmpty {
-            // A "source" longer than a term can be (Xapian's 245 bytes) would fail the whole
-            // batch; such an article is indexed without a source: term (the value is kept).
-            let term = Schema.sourceTerm(source)
-            if term.utf8.count <= Self.maxTermBytes { terms.append(term) }
-        }
-        return terms
-    }
-
-    private func setValues(of document: XapianDocument, article: Article, paragraph: Int, facets: String,
-                           group: String) throws {
-        try document.setValue(facets, slot: Schema.facetSlot)
-        try document.setValue(group, slot: Schema.groupSlot)
-        try document.setValue(article.id, slot: Schema.articleSlot)
-        try document.setValue(article.date ?? "", slot: Schema.dateSlot)
-        try document.setValue(Schema.orderValue(date: article.date, id: article.id), slot: Schema.orderSlot)
-        try document.setValue(Schema.oldestFirstValue(date: article.date, id: article.id), slot: Schema.oldestFirstSlot)
-        try document.setValue(String(paragraph), slot: Schema.paragraphSlot)
-        if let source = article.source { try document.setValue(source, slot: Schema.sourceSlot) }
-    }
-
-    /// Tokenizes `text` and adds each term at its position once per prefix, in one shim call.
-    private func addText(_ text: String, to document: XapianDocument, prefixes: [String]) throws {
-        termBytes.removeAll(keepingCapacity: true)
-        termLengths.removeAll(keepingCapacity: true)
-        termPositions.removeAll(keepingCapacity: true)
-        for prefix in prefixes {
-            let prefixBytes = Array(prefix.utf8)
-            tokenizer.forEachToken(in: text) { bytes, position, _, kind in
-                if prefix.isEmpty, kind == .word, bytes.count >= 3, bytes.count <= 40 {
-                    spelling[String(decoding: bytes, as: UTF8.self), default: 0] += 1
-                }
-                termBytes.append(contentsOf: prefixBytes)
-                termBytes.append(contentsOf: bytes)
-                termLengths.append(UInt32(prefixBytes.count + bytes.count))
-                termPositions.append(UInt32(clamping: position))
-            }
-        }
-        if !termLengths.isEmpty {
-            try document.addPostings(bytes: termBytes, lengths: termLengths, positions: termPositions)
-        }
     }
 
     /// A stable 64-bit FNV-1a hash of everything stored about the article, as hex.

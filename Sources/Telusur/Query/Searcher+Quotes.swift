@@ -68,7 +68,7 @@ extension Searcher {
             let items = try enquire.run(offset: start, limit: batch, checkAtLeast: 0).items()
             for item in items {
                 let (text, stored) = try database.document(item.document, slot: Schema.quotesSlot)
-                let number = Int(try database.document(item.document, slot: Schema.paragraphSlot).value) ?? 0
+                let number = DocumentCodec.paragraphNumber(try database.document(item.document, slot: Schema.paragraphSlot).value)
                 let quotes = QuoteRecord.decode(stored, paragraph: Paragraph(number: number, text: text)).filter { quote in
                     let terms = Set([quote.speaker.key.map { Schema.term(Schema.quoteSpeakerPrefix, $0) },
                                      quote.speaker.agency.map { Schema.term(Schema.quoteAgencyPrefix, $0) }].compactMap { $0 })

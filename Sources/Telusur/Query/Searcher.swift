@@ -41,7 +41,7 @@ public final class Searcher {
     private var recognizerStore: EntityRecognizer?
     /// Docid → article, for counting articles without reading values; rebuilt when
     /// the database moves to a new revision.
-    private var articleMap: XapianArticleMap?
+    private var articleGroups: XapianDocumentGroups?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -123,7 +123,7 @@ public final class Searcher {
         }
         do {
             let changed = try database.reopen()
-            if changed { articleMap = nil }
+            if changed { articleGroups = nil }
             return changed
         } catch let error as XapianError where hasRemote && error.isNetworkFailure {
             try reconnect()
@@ -141,7 +141,7 @@ public final class Searcher {
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
         databaseCount = connection.connected.count
         missingShards = connection.missing
-        articleMap = nil
+        articleGroups = nil
     }
 
     /// Parses and runs `text`.
@@ -195,60 +195,28 @@ public final class Searcher {
         // Two passes, as Xapian counts best: the page comes from a collapsed match that
         // may stop early; the exact totals from an uncollapsed, unweighted match over
         // every candidate, whose spy tells articles apart by docid.
-        let everything = try database.documentCount()
         let first = perArticle == 1 ? options.offset : 0
         let count = perArticle == 1 ? options.limit : (options.offset + options.limit) * perArticle
         let matches = try enquire.run(offset: first, limit: count, checkAtLeast: 0)
-        let wantFacets = options.facets || options.entityFacets
-        // One word and no facets: the index already knows both counts (the word's term
-        // frequency, and that of its article-level "W" term), so nothing is matched.
-        if !wantFacets, case .term(let word)? = query.root {
-            let paragraphs = try database.frequency(of: word)
-            let articles = try database.frequency(of: Schema.articleWordPrefix + word)
-            return SearchResults(
-                query: query, total: MatchTotals(articles: articles, paragraphs: paragraphs, exact: true),
-                hits: try hits(of: matches, options: options, perArticle: perArticle),
-                elapsedMilliseconds: 0, facets: Facets(), entities: compiler.entities.resolved)
-        }
-        let totals: (documents: Int, articles: Int)
-        let counted: ((prefix: String, limit: Int)) throws -> [(value: String, count: Int)]
-        if hasRemote {
-            // The shim's spy and article map cannot run on a remote shard: Xapian's own spy can.
-            let counter = try RemoteMatchCounter(database: database, query: compiled, facets: wantFacets, index: location.path)
-            totals = (counter.documents, counter.articles)
-            counted = { counter.facets(prefix: $0.prefix, limit: $0.limit) }
-        } else {
-            if articleMap == nil && singleDatabase {
-                articleMap = try XapianArticleMap(database: database, titleTerm: Schema.titleDocumentTerm)
-            }
-            let counting = try XapianEnquire(database: database, query: compiled)
-            try counting.boolWeight()
-            // Several local shards: the spy tells articles apart by their article value instead.
-            let counter = try counting.addCounter(articleSlot: Schema.articleSlot, facetSlot: wantFacets ? Schema.facetSlot : nil,
-                                                  map: singleDatabase ? articleMap : nil)
-            _ = try counting.run(offset: 0, limit: 0, checkAtLeast: everything)
-            totals = counter.totals
-            counted = { try counter.facets(prefix: $0.prefix, limit: $0.limit) }
-        }
+        let counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets)
+        let totals = counter.totals
         var facets = Facets()
-        func read(_ prefix: String, inDateOrder: Bool = false) throws -> [Facets.Count] {
+        func read(_ kind: DocumentCodec.FacetKind, inDateOrder: Bool = false) throws -> [Facets.Count] {
             // Periods: all of them, in date order, then the latest `facetLimit`.
             let limit = max(0, options.facetLimit)
-            let values = try counted((prefix, inDateOrder ? 0 : limit)).map {
-                Facets.Count(value: String($0.value.dropFirst(prefix.count)), articles: $0.count)
-            }
+            let values = try counter.facets(kind, limit: inDateOrder ? 0 : limit)
             guard inDateOrder else { return values }
             let ordered = values.sorted { $0.value < $1.value }
             return limit == 0 || options.allMonths ? ordered : Array(ordered.suffix(limit))
         }
         if options.entityFacets {
-            facets.persons = try read("p:")
-            facets.agencies = try read("g:")
+            facets.persons = try read(.person)
+            facets.agencies = try read(.agency)
         }
         if options.facets {
-            facets.sources = try read("s:")
-            facets.years = try read("y:", inDateOrder: true)
-            facets.months = try read("m:", inDateOrder: true)
+            facets.sources = try read(.source)
+            facets.years = try read(.year, inDateOrder: true)
+            facets.months = try read(.month, inDateOrder: true)
         }
 
         return SearchResults(
@@ -258,6 +226,21 @@ public final class Searcher {
             elapsedMilliseconds: 0,
             facets: facets,
             entities: compiler.entities.resolved)
+    }
+
+    /// How this query is counted: from term frequencies when it is one word without
+    /// facets; with Xapian's own spy when a shard is remote; else with the shim's spy,
+    /// which on one database tells articles apart by docid alone.
+    private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool) throws -> MatchCounter {
+        if !facets, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
+        if hasRemote { return try RemoteMatchCounter(database: database, query: compiled, facets: facets, index: location.path) }
+        if singleDatabase && articleGroups == nil {
+            let titles = try database.documents(withTerm: Schema.titleDocumentTerm)
+            articleGroups = try XapianDocumentGroups(
+                table: DocumentCodec.articleTable(titles: titles, lastDocument: try database.lastDocument()))
+        }
+        return try LocalMatchCounter(database: database, query: compiled, facets: facets,
+                                     articles: singleDatabase ? articleGroups : nil)
     }
 
     /// The page's articles, each with its best paragraphs, from one collapsed match.
@@ -286,7 +269,7 @@ public final class Searcher {
             var texts: [(number: Int, text: String)] = []
             for document in group.documents.prefix(perArticle) {
                 let (data, number) = try database.document(document, slot: Schema.paragraphSlot)
-                texts.append((Int(number) ?? 0, data))
+                texts.append((DocumentCodec.paragraphNumber(number), data))
             }
             let record = try titleRecord(of: best, paragraph: texts.first?.number ?? 0, article: articleID) ?? article(id: articleID)
             // Paragraph 0 is the title document, whose data is the article record.
@@ -294,13 +277,12 @@ public final class Searcher {
             let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
             let shown = record ?? fallback
             let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
-            // Every document of an article carries its facet string: its persons and agencies.
-            let facetValues = try database.document(best, slot: Schema.facetSlot).value
-                .split(separator: Schema.facetSeparator).map(String.init)
+            // Every document of an article carries its facet list: its persons and agencies.
+            let facetList = try database.document(best, slot: Schema.facetSlot).value
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
                                    score: group.score, paragraphs: paragraphs, duplicates: duplicates,
-                                   persons: facetValues.filter { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) },
-                                   agencies: facetValues.filter { $0.hasPrefix("g:") }.map { String($0.dropFirst(2)) }))
+                                   persons: DocumentCodec.values(.person, in: facetList),
+                                   agencies: DocumentCodec.values(.agency, in: facetList)))
         }
         return hits
     }
@@ -363,15 +345,11 @@ public final class Searcher {
     }
 
     /// The record of the article whose paragraph `number` is `document`, read from its
-    /// title document without a term lookup: in a shard an article's documents are
-    /// consecutive, title first, and Xapian interleaves the shards' document numbers,
-    /// so the title is `number × shards` documents earlier. (A term lookup on a
-    /// sharded index asks every shard, one network round trip each for remote ones.)
-    /// Checked against the article id; nil when it does not hold.
+    /// title document without a term lookup (``DocumentCodec/titleDocument(of:paragraph:databases:)``;
+    /// a term lookup on a sharded index asks every shard, one network round trip each
+    /// for remote ones). Checked against the article id; nil when it does not hold.
     private func titleRecord(of document: UInt32, paragraph number: Int, article id: String) throws -> ArticleRecord? {
-        let offset = number * databaseCount
-        guard offset < document else { return nil }
-        let title = document - UInt32(offset)
+        guard let title = DocumentCodec.titleDocument(of: document, paragraph: number, databases: databaseCount) else { return nil }
         let data: String
         let value: String
         do {
@@ -476,7 +454,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
-                articleMap = nil
+                articleGroups = nil
                 return try body()
             } catch let error as XapianError where hasRemote && error.isNetworkFailure {
                 try reconnect()

@@ -35,6 +35,13 @@ final class XapianDatabase {
         return Int(count)
     }
 
+    /// The highest document id in use (`get_lastdocid`).
+    func lastDocument() throws -> UInt32 {
+        var id: UInt32 = 0
+        try XapianCall.run { tx_database_lastdocid(handle, &id, $0) }
+        return id
+    }
+
     /// How many documents index `term` (`get_termfreq`).
     func frequency(of term: String) throws -> Int {
         var freq: UInt32 = 0

@@ -8,7 +8,7 @@ final class XapianEnquire {
     private let query: XapianQuery
     private var spies: [XapianSpy] = []
     private var counters: [XapianCounter] = []
-    private var maps: [XapianArticleMap] = []
+    private var groupTables: [XapianDocumentGroups] = []
 
     init(database: XapianDatabase, query: XapianQuery) throws {
         var out: OpaquePointer?
@@ -59,14 +59,26 @@ final class XapianEnquire {
         return spy
     }
 
-    /// Counts matching documents, distinct articles (by `articleSlot`) and, when
-    /// `facetSlot` is given, each article's facet values once.
-    func addCounter(articleSlot: ValueSlot, facetSlot: ValueSlot?, map: XapianArticleMap?) throws -> XapianCounter {
+    /// How a counter reads a list value: its slot, the byte between elements and the
+    /// prefix of a first element to leave out.
+    struct ListValue {
+        var slot: ValueSlot
+        var separator: UInt8
+        var skipFirst: String
+    }
+
+    /// Counts matching documents, distinct groups (by `groups` where it knows the
+    /// document, else by the value of `keySlot`) and, with `list`, each element of the
+    /// list value of each group's first document once (the shim's counting spy).
+    func addCounter(keySlot: ValueSlot, list: ListValue?, groups: XapianDocumentGroups?) throws -> XapianCounter {
         var out: OpaquePointer?
-        try XapianCall.run {
-            tx_enquire_counter(handle, articleSlot.rawValue, facetSlot?.rawValue ?? UInt32.max, map?.handle, &out, $0)
+        try (list?.skipFirst ?? "").withBytes { skip, skipLength in
+            try XapianCall.run {
+                tx_enquire_counter(handle, keySlot.rawValue, list?.slot.rawValue ?? UInt32.max,
+                                   CChar(bitPattern: list?.separator ?? 0), skip, skipLength, groups?.handle, &out, $0)
+            }
         }
-        if let map { maps.append(map) }
+        if let groups { groupTables.append(groups) }
         guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no counter created") }
         let counter = XapianCounter(handle: out)
         counters.append(counter)
@@ -137,17 +149,13 @@ final class XapianSpy {
         return (Int(documents), Int(distinct))
     }
 
-    /// Each element of the values seen (split at U+001F, the article element skipped)
-    /// and how many distinct values had it, and how many values had no article
-    /// element (``Schema/facetSlot``; the shim's `tx_spy_facet_counts`).
-    func facetCounts() throws -> (counts: [(value: String, count: Int)], unmarked: Int) {
+    /// Every distinct value seen and how many matching documents had it (`tx_spy_values`).
+    func values() throws -> [(value: String, count: Int)] {
         var list: OpaquePointer?
-        var unmarked: UInt32 = 0
-        try XapianCall.run { tx_spy_facet_counts(handle, &list, &unmarked, $0) }
+        try XapianCall.run { tx_spy_values(handle, &list, $0) }
         defer { tx_terms_free(list) }
-        return (TermList.read(list).map { ($0.term, $0.frequency) }, Int(unmarked))
+        return TermList.read(list).map { ($0.term, $0.frequency) }
     }
-
 }
 
 /// Exact counts and facets of one match (the shim's `CountingSpy`, a `Xapian::MatchSpy`).
@@ -157,14 +165,14 @@ final class XapianCounter {
     init(handle: OpaquePointer) { self.handle = handle }
     deinit { tx_counter_free(handle) }
 
-    /// Matching documents and distinct articles.
-    var totals: (documents: Int, articles: Int) {
-        var documents: UInt32 = 0, articles: UInt32 = 0
-        tx_counter_totals(handle, &documents, &articles)
-        return (Int(documents), Int(articles))
+    /// Matching documents and distinct groups.
+    var totals: (documents: Int, groups: Int) {
+        var documents: UInt32 = 0, groups: UInt32 = 0
+        tx_counter_totals(handle, &documents, &groups)
+        return (Int(documents), Int(groups))
     }
 
-    /// Facet values starting with `prefix` and their article counts, most frequent first.
+    /// List elements starting with `prefix` and their group counts, most frequent first.
     func facets(prefix: String, limit: Int) throws -> [(value: String, count: Int)] {
         var list: OpaquePointer?
         try prefix.withBytes { p, n in
@@ -175,18 +183,19 @@ final class XapianCounter {
     }
 }
 
-/// Which article each document belongs to, from docids alone (the shim's `ArticleMap`,
-/// built from the postlist of the title-document term). Valid for one revision of the
-/// database: rebuild it after a reopen.
-final class XapianArticleMap {
+/// Which group each document belongs to, by docid (`tx_groups`): `table[d]` is the
+/// group number + 1 of document d, 0 when unknown. Made by the caller, who knows how
+/// its documents are laid out (``DocumentCodec/articleTable(titles:lastDocument:)``);
+/// valid for one revision of the database.
+final class XapianDocumentGroups {
     let handle: OpaquePointer
 
-    init(database: XapianDatabase, titleTerm: String) throws {
+    init(table: [UInt32]) throws {
         var out: OpaquePointer?
-        try titleTerm.withBytes { p, n in try XapianCall.run { tx_database_article_map(database.handle, p, n, &out, $0) } }
-        guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no article map") }
+        try table.withUnsafeBufferPointer { t in try XapianCall.run { tx_groups_new(t.baseAddress, t.count, &out, $0) } }
+        guard let out else { throw XapianError(status: TX_ERR_UNKNOWN, message: "no group table") }
         handle = out
     }
 
-    deinit { tx_article_map_free(handle) }
+    deinit { tx_groups_free(handle) }
 }

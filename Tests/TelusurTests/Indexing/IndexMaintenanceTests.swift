@@ -24,7 +24,7 @@ import Testing
         let database = try XapianDatabase(paths: [directory.path + "/index"])
         #expect(try database.frequency(of: "XO/srv/rilis/a.txt") == 1)
         #expect(try database.terms(prefix: Schema.originPrefix).count == 1)
-        #expect(Indexer.originTerm(long.origin!) == nil)
+        #expect(DocumentCodec.originTerm(long.origin!) == nil)
     }
 
     @Test func aSourceTooLongForATermIsIndexedWithoutItsTerm() throws {
