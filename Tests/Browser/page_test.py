@@ -76,7 +76,7 @@ class Browser:
             raise RuntimeError("page script failed: " + json.dumps(result["exceptionDetails"])[:400])
         return result["result"].get("value")
 
-    def wait_for(self, expression, what, timeout=20):
+    def wait_for(self, expression, what, timeout=120):
         deadline = time.time() + timeout
         while time.time() < deadline:
             try:
