@@ -13,6 +13,9 @@ struct ResultOptions: ParsableArguments {
     @Option(help: "Order: relevance, date (oldest first) or -date (newest first).")
     var sort: ResultOrder = .relevance
 
+    @Option(help: ArgumentHelp("Where bare words must meet: anywhere in the article (the default) or all in one paragraph.", valueName: "article|paragraph"))
+    var within: QueryScope = .article
+
     @Option(help: "Matching paragraphs to show per article.")
     var paragraphs: Int = 1
 
@@ -67,6 +70,7 @@ struct ResultOptions: ParsableArguments {
         var options = SearchOptions(limit: limit ?? (ids || all ? Int(UInt32.max) : 10), offset: offset, sort: sort,
                                     paragraphsPerArticle: paragraphs, facets: facets, group: !noGroup && !ids)
         options.facetLimit = facetLimit
+        options.within = within
         if timeline != nil {
             options.facets = true
             options.allMonths = true
@@ -134,8 +138,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index; results are articles ranked by their best paragraph.",
         discussion: """
-            Bare words must all occur in one paragraph; "double quotes" make a phrase and NEAR \
-            keeps words close, within one paragraph too; NOT and -word exclude whole articles \
+            Bare words must all occur in the article, each in any paragraph (--within paragraph: \
+            all in one); paragraphs where they meet rank first. "double quotes" make a phrase and \
+            NEAR keeps words close, each within one paragraph; NOT and -word exclude whole articles \
             (telusur search pemilu -kampanye). An argument with spaces and no query syntax is \
             a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
 
@@ -164,6 +169,7 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension ResultOrder: ExpressibleByArgument {}
+extension QueryScope: ExpressibleByArgument {}
 extension Timeline.Period: ExpressibleByArgument {}
 
 /// `--bm25 K1,B[,TITLE]`: ranking parameters, for measuring them (Benchmarks/ranking).

@@ -350,6 +350,7 @@ public final class Indexer {
         if let date = article.date, date.utf8.count == 10 {
             values.append("y:" + date.prefix(4))
             values.append("m:" + date.prefix(7))
+            values.append("d:" + date)
         }
         values += persons.map { "p:" + $0 }
         values += agencies.filter { !$0.contains("@") }.map { "g:" + $0 }

@@ -6,6 +6,10 @@ struct QueryCompiler {
     /// Resolves `person:` and `agency:` against the index, and remembers what it resolved.
     var entities: EntityResolver
 
+    /// Where the clauses of an AND must meet: in one paragraph, or anywhere in the
+    /// article (see ``articleScoped(_:compiled:filters:)``).
+    var scope: QueryScope = .paragraph
+
     mutating func compile(_ node: QueryNode?) throws -> XapianQuery {
         guard let node else { return try XapianQuery.matchAll() }
         return try build(node, prefix: "")
@@ -111,16 +115,29 @@ struct QueryCompiler {
         case .and(let nodes):
             var positive: [XapianQuery] = []
             var negative: [XapianQuery] = []
+            var clauses: [QueryNode] = []
+            var clauseQueries: [XapianQuery] = []
+            var filters: [XapianQuery] = []
             // Beside `said:`, words are looked for inside the quotes (`said:"Herman Deru" pemilu`).
             let prefix = prefix.isEmpty && nodes.contains(where: Self.isSaid) ? Schema.quoteWordPrefix : prefix
             for child in nodes {
                 if case .not(let inner) = child {
                     negative.append(try build(inner, prefix: prefix))
                 } else {
-                    positive.append(try build(child, prefix: prefix))
+                    let query = try build(child, prefix: prefix)
+                    positive.append(query)
+                    if Self.isArticleFilter(child) {
+                        filters.append(query)
+                    } else {
+                        clauses.append(child)
+                        clauseQueries.append(query)
+                    }
                 }
             }
-            var query = positive.isEmpty ? try XapianQuery.matchAll()
+            // Inside `title:` and beside `said:` the clauses keep to one document.
+            let acrossArticle = scope == .article && prefix.isEmpty && clauses.count > 1
+            var query = acrossArticle ? try articleScoped(clauses, compiled: clauseQueries, filters: filters)
+                : positive.isEmpty ? try XapianQuery.matchAll()
                 : positive.count == 1 ? positive[0] : try XapianQuery.combine(.and, positive)
             if !negative.isEmpty,
                let excluded = try excludedArticles(negative.count == 1 ? negative[0] : try XapianQuery.combine(.or, negative)) {

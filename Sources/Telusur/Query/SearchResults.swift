@@ -37,6 +37,9 @@ public struct SearchOptions: Sendable, Equatable {
     /// With ``facets``: every year and month, whatever ``facetLimit`` says (a timeline).
     public var allMonths: Bool = false
 
+    /// Where bare words must meet: anywhere in the article (the default) or in one paragraph.
+    public var within: QueryScope = .article
+
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {
         self.group = group

@@ -161,7 +161,7 @@ public final class Searcher {
             results.includesAllFacets = options.facets
             results.missingShards = missingShards
             if options.suggest && results.total.articles < Self.suggestBelow {
-                results.suggestion = try suggestion(for: query, found: results.total.articles)
+                results.suggestion = try suggestion(for: query, found: results.total.articles, within: options.within)
             }
             let elapsed = clock.now - start
             results.elapsedMilliseconds = Double(elapsed.components.attoseconds) / 1e15
@@ -172,6 +172,7 @@ public final class Searcher {
 
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
+        compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
@@ -306,7 +307,7 @@ public final class Searcher {
     }
     /// The query text with each word the index does not know (or barely knows) replaced
     /// by Xapian's spelling suggestion, when that finds more articles.
-    private func suggestion(for query: ParsedQuery, found: Int) throws -> String? {
+    private func suggestion(for query: ParsedQuery, found: Int, within: QueryScope) throws -> String? {
         let tokenizer = Tokenizer()
         let text = query.text
         var bytes = Array(text.utf8)
@@ -321,7 +322,7 @@ public final class Searcher {
         guard changed else { return nil }
         let corrected = String(decoding: bytes, as: UTF8.self)
         guard let parsed = try? QueryParser().parse(corrected),
-              let results = try? run(parsed, options: SearchOptions(limit: 0)),
+              let results = try? run(parsed, options: { var o = SearchOptions(limit: 0); o.within = within; return o }()),
               results.total.articles > found else { return nil }
         return corrected
     }
