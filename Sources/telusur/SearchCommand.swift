@@ -43,7 +43,7 @@ struct ResultOptions: ParsableArguments {
     @Flag(help: "Whole matching paragraphs instead of snippets (terminal and JSON).")
     var full = false
 
-    @Option(help: ArgumentHelp("Matching articles per month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "month|year"))
+    @Option(help: ArgumentHelp("Matching articles per day, week (ISO), month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "day|week|month|year"))
     var timeline: Timeline.Period?
 
     @Flag(help: "Show near-duplicate articles (the same release from several outlets) as separate results.")
@@ -113,6 +113,12 @@ struct ResultOptions: ParsableArguments {
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }
+        if ids || csv || tsv {
+            // The table and the ids have no room for it: a capped wildcard is said on stderr.
+            for wildcard in results.cappedWildcards {
+                FileHandle.standardError.write(Data(("telusur: " + wildcard.message.terminalSafe() + "\n").utf8))
+            }
+        }
         if ids {
             // Ids are refused at ingest when they hold a control character; an index from
             // elsewhere may still have one: never a raw newline that splits one id in two.
@@ -145,7 +151,7 @@ struct SearchCommand: ParsableCommand {
             a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
 
             Output: the terminal (snippets; --full for whole paragraphs), --json, --csv or --tsv \
-            (--all for every match), --ids; --timeline month|year adds matches per period.
+            (--all for every match), --ids; --timeline day|week|month|year adds matches per period.
 
             Exit status: 0 something matched, 1 nothing matched, 2 error.
             """
