@@ -7,6 +7,10 @@ extension QueryCompiler {
     /// the paragraphs (and so the articles) where the words meet come first.
     static let meetingBoost = 1000.0
 
+    /// Most articles restricted by their id terms; beyond it, bare words fall back to
+    /// the title documents (see ``articleScoped(_:compiled:filters:)``).
+    static let idFilterLimit = 2000
+
     /// True for the clauses that every document of an article shares (source, id,
     /// dates): they stay plain filters, whatever the scope.
     static func isArticleFilter(_ node: QueryNode) -> Bool {
@@ -48,12 +52,23 @@ extension QueryCompiler {
             let all = try XapianQuery.matchAll()
             return try XapianQuery.combine(.andNot, [all, all])
         }
+        let meeting = try XapianQuery.combine(.and, compiled).scaled(by: Self.meetingBoost)
+        if found.count > Self.idFilterLimit && others.isEmpty {
+            // Too many articles for a filter of their id terms (Xapian skips through an OR
+            // of n terms in n steps: `yang dan` took 34 s). Every clause is a word: the
+            // paragraphs where all meet, and the title document of every article that has
+            // all the words (its `W` terms) stands for the others.
+            var articleLevel = try XapianQuery.combine(.and, words + [try XapianQuery.term(Schema.titleDocumentTerm)]).scaled(by: 0)
+            if !filters.isEmpty { articleLevel = try XapianQuery.combine(.and, [articleLevel] + filters) }
+            var together = try XapianQuery.combine(.and, compiled)
+            if !filters.isEmpty { together = try XapianQuery.combine(.and, [together] + filters) }
+            return try XapianQuery.combine(.or, [try together.scaled(by: Self.meetingBoost), articleLevel])
+        }
         let ids = try found.sorted().map { try XapianQuery.term(Schema.term(Schema.articlePrefix, $0)) }
         let inArticles = ids.count == 1 ? ids[0] : try XapianQuery.combine(.or, ids)
         let anyClause = try XapianQuery.combine(.or, compiled)
         var query = try XapianQuery.combine(.filter, [anyClause, inArticles])
         if !filters.isEmpty { query = try XapianQuery.combine(.and, [query] + filters) }
-        let meeting = try XapianQuery.combine(.and, compiled).scaled(by: Self.meetingBoost)
         return try XapianQuery.combine(.andMaybe, [query, meeting])
     }
 

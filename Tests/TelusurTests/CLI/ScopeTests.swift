@@ -47,6 +47,21 @@ import Testing
         #expect(total["paragraphs"] as? Int == 3)
     }
 
+    /// More matching articles than an id filter takes (2,000): the title documents stand
+    /// for the articles where the words do not meet; the same articles, the meeting one first.
+    @Test func manyArticlesGiveTheSameAnswer() throws {
+        let directory = TemporaryDirectory()
+        var lines = (0..<2050).map { #"{"id":"a\#($0)","date":"2020-01-01","title":"Judul \#($0)","body":"Alpha di awal.\n\nBeta di akhir."}"# }
+        lines.append(#"{"id":"meet","date":"2019-01-01","title":"Temu","body":"Alpha dan beta bertemu."}"#)
+        let file = try directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")
+        let index = directory.path + "/idx"
+        #expect(try CommandRunner.run(["index", "--index", index, file]).status == 0)
+        let ids = try Self.ids(["search", "--index", index, "--ids", "alpha", "beta"])
+        #expect(ids.count == 2051 && ids.first == "meet")
+        #expect(try Self.ids(["search", "--index", index, "--ids", "--within", "paragraph", "alpha", "beta"]) == ["meet"])
+        #expect(try Self.ids(["search", "--index", index, "--ids", "alpha", "beta", "date:2019"]) == ["meet"])
+    }
+
     @Test func theReplAndHelpKnowTheScope() throws {
         let (directory, index) = try Self.index()
         _ = directory
