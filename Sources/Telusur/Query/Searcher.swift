@@ -333,6 +333,8 @@ public final class Searcher {
         var bytes = Array(text.utf8)
         // Replace from the end so earlier byte ranges stay valid.
         for token in tokenizer.tokenize(text).reversed() where token.kind == .word && token.term.count >= 3 {
+            // A field name (`person:`) is syntax, not a word to correct.
+            if token.range.upperBound < bytes.count, bytes[token.range.upperBound] == UInt8(ascii: ":") { continue }
             let frequency = try database.frequency(of: token.term)
             guard let better = try database.spellingSuggestion(for: token.term), better != token.term else { continue }
             let rare = found < Self.suggestBelow && frequency < 3

@@ -9,8 +9,10 @@ import Testing
         // kementrian in 3 articles (enough not to count as unknown), kementerian in 65.
         var lines = (0..<3).map { #"{"id":"typo\#($0)","title":"Rapat","body":"Rapat kementrian di Jakarta."}"# }
         for i in 0..<65 {
-            lines.append(#"{"id":"k\#(i)","title":"Rapat \#(i)","body":"Rapat kementerian di Bandung. Gubernur Jawa Barat Ridwan Kamil hadir."}"#)
+            lines.append(#"{"id":"k\#(i)","title":"Rapat \#(i)","body":"Rapat kementerian di Bandung. Gubernur Jawa Barat Ridwan Kamil hadir. Naik 5 persen."}"#)
         }
+        // "person" is a rare word beside "persen": as a field name it is never corrected.
+        lines.append(#"{"id":"p1","title":"Satu","body":"Satu person saja."}"#)
         // A word not rare enough beside its neighbour is not corrected: "bandang" (4) and "bandung" (65).
         for i in 0..<4 { lines.append(#"{"id":"b\#(i)","title":"Banjir","body":"Banjir bandang di desa."}"#) }
         let file = try directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")
