@@ -150,7 +150,7 @@ public struct WebAPI: Sendable {
         return text
     }
 
-    /// `limit`, `offset`, `sort`, `facets`, `timeline`, `paragraphs`, `group` as search options.
+    /// `limit`, `offset`, `sort`, `within`, `facets`, `timeline`, `paragraphs`, `group` as search options.
     private func searchOptions(_ request: WebRequest) throws -> SearchOptions {
         var options = SearchOptions()
         options.limit = try integer(request, "limit", default: 10, in: 0...limits.maxLimit) ?? 10
@@ -161,6 +161,12 @@ public struct WebAPI: Sendable {
                 throw WebError.badParameter("sort", "must be relevance, date or -date, not \"\(sort)\"")
             }
             options.sort = order
+        }
+        if let within = request.parameters["within"], !within.isEmpty {
+            guard let scope = QueryScope(rawValue: within) else {
+                throw WebError.badParameter("within", "must be article or paragraph, not \"\(within)\"")
+            }
+            options.within = scope
         }
         let timeline = try flag(request, "timeline")
         options.facets = try flag(request, "facets") || timeline

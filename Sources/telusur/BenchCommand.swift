@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Time full searches, as `search --facets` runs them (facets, snippets, groups), not ids and counts only.")
     var full = false
 
+    @Option(help: ArgumentHelp("Where bare words must meet: in one paragraph (the default, as the peers' paragraph documents) or anywhere in the article.", valueName: "article|paragraph"))
+    var within: QueryScope = .paragraph
+
     @OptionGroup var ranking: RankingOption
 
     @OptionGroup var shardOption: ShardOption
@@ -40,7 +43,7 @@ struct BenchCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             print(#"{"_meta": {"engine": "telusur", "version": "0.1.0"}}"#)
-            try BenchmarkRunner(searcher: searcher, limit: limit, full: full).run(entries, repeat: self.repeat, warmup: warmup) { line in
+            try BenchmarkRunner(searcher: searcher, limit: limit, full: full, within: within).run(entries, repeat: self.repeat, warmup: warmup) { line in
                 print(String(decoding: try encoder.encode(line), as: UTF8.self))
             }
         } catch let error as SearchError {

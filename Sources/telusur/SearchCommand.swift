@@ -13,6 +13,9 @@ struct ResultOptions: ParsableArguments {
     @Option(help: "Order: relevance, date (oldest first) or -date (newest first).")
     var sort: ResultOrder = .relevance
 
+    @Option(help: ArgumentHelp("Where bare words must meet: anywhere in the article (the default) or all in one paragraph.", valueName: "article|paragraph"))
+    var within: QueryScope = .article
+
     @Option(help: "Matching paragraphs to show per article.")
     var paragraphs: Int = 1
 
@@ -40,7 +43,7 @@ struct ResultOptions: ParsableArguments {
     @Flag(help: "Whole matching paragraphs instead of snippets (terminal and JSON).")
     var full = false
 
-    @Option(help: ArgumentHelp("Matching articles per month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "month|year"))
+    @Option(help: ArgumentHelp("Matching articles per day, week (ISO), month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "day|week|month|year"))
     var timeline: Timeline.Period?
 
     @Flag(help: "Show near-duplicate articles (the same release from several outlets) as separate results.")
@@ -67,6 +70,7 @@ struct ResultOptions: ParsableArguments {
         var options = SearchOptions(limit: limit ?? (ids || all ? Int(UInt32.max) : 10), offset: offset, sort: sort,
                                     paragraphsPerArticle: paragraphs, facets: facets, group: !noGroup && !ids)
         options.facetLimit = facetLimit
+        options.within = within
         if timeline != nil {
             options.facets = true
             options.allMonths = true
@@ -109,6 +113,12 @@ struct ResultOptions: ParsableArguments {
         } catch let error as SearchError {
             throw CommandError(message: error.description)
         }
+        if ids || csv || tsv {
+            // The table and the ids have no room for it: a capped wildcard is said on stderr.
+            for wildcard in results.cappedWildcards {
+                FileHandle.standardError.write(Data(("telusur: " + wildcard.message.terminalSafe() + "\n").utf8))
+            }
+        }
         if ids {
             // Ids are refused at ingest when they hold a control character; an index from
             // elsewhere may still have one: never a raw newline that splits one id in two.
@@ -134,13 +144,14 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index; results are articles ranked by their best paragraph.",
         discussion: """
-            Bare words must all occur in one paragraph; "double quotes" make a phrase and NEAR \
-            keeps words close, within one paragraph too; NOT and -word exclude whole articles \
+            Bare words must all occur in the article, each in any paragraph (--within paragraph: \
+            all in one); paragraphs where they meet rank first. "double quotes" make a phrase and \
+            NEAR keeps words close, each within one paragraph; NOT and -word exclude whole articles \
             (telusur search pemilu -kampanye). An argument with spaces and no query syntax is \
             a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
 
             Output: the terminal (snippets; --full for whole paragraphs), --json, --csv or --tsv \
-            (--all for every match), --ids; --timeline month|year adds matches per period.
+            (--all for every match), --ids; --timeline day|week|month|year adds matches per period.
 
             Exit status: 0 something matched, 1 nothing matched, 2 error.
             """
@@ -164,6 +175,7 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension ResultOrder: ExpressibleByArgument {}
+extension QueryScope: ExpressibleByArgument {}
 extension Timeline.Period: ExpressibleByArgument {}
 
 /// `--bm25 K1,B[,TITLE]`: ranking parameters, for measuring them (Benchmarks/ranking).

@@ -222,6 +222,8 @@ struct DocumentCodec {
         case source = "s:"
         case year = "y:"
         case month = "m:"
+        /// The whole date, for day and week timelines.
+        case day = "d:"
         case person = "p:"
         case agency = "g:"
 
@@ -231,13 +233,14 @@ struct DocumentCodec {
 
     /// The article's facet values as stored on its documents (see ``Schema/facetSlot``):
     /// first the article itself, so the string is one of a kind per article, then the
-    /// source, year, month, persons and national agencies, separated by U+001F.
+    /// source, year, month, day, persons and national agencies, separated by U+001F.
     static func facetList(of article: Article, persons: [String], agencies: [String]) -> String {
         var values: [String] = [Schema.facetArticlePrefix + article.id]
         if let source = article.source, !source.isEmpty { values.append(FacetKind.source.key(source.lowercased())) }
         if let date = article.date, date.utf8.count == 10 {
             values.append(FacetKind.year.key(String(date.prefix(4))))
             values.append(FacetKind.month.key(String(date.prefix(7))))
+            values.append(FacetKind.day.key(date))
         }
         values += persons.map(FacetKind.person.key)
         values += agencies.filter { !$0.contains("@") }.map(FacetKind.agency.key)

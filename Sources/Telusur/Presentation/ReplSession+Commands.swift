@@ -15,6 +15,10 @@ extension ReplSession {
         case json(Bool?)
         /// `:facets on|off`; nil shows the setting.
         case facets(Bool?)
+        /// `:within article|paragraph`; nil shows the setting.
+        case within(QueryScope?)
+        /// `:timeline day|week|month|year|off`; nil shows the setting.
+        case timeline(TimelineSetting?)
         /// `:similar N`: articles like result N.
         case similar(Int)
         /// `:person NAME`: the query `person:"NAME"`.
@@ -82,6 +86,21 @@ extension ReplSession {
         CommandSpec(names: ["facets"], argument: "on|off", summary: "counts by person, agency, source and year under each search") { argument, usage throws(ReplError) in
             .facets(try onOff(argument, usage: usage))
         },
+        CommandSpec(names: ["within"], argument: "article|paragraph", summary: "bare words anywhere in the article, or all in one paragraph") { argument, usage throws(ReplError) in
+            guard !argument.isEmpty else { return .within(nil) }
+            guard let scope = QueryScope(rawValue: argument.lowercased()) else {
+                throw ReplError.usage("\"\(argument)\" is neither article nor paragraph", usage: usage)
+            }
+            return .within(scope)
+        },
+        CommandSpec(names: ["timeline"], argument: "PERIOD|off", summary: "articles per day, week, month or year above each search") { argument, usage throws(ReplError) in
+            guard !argument.isEmpty else { return .timeline(nil) }
+            if argument.lowercased() == "off" { return .timeline(TimelineSetting(period: nil)) }
+            guard let period = Timeline.Period(rawValue: argument.lowercased()) else {
+                throw ReplError.usage("unknown period \"\(argument)\"", usage: usage)
+            }
+            return .timeline(TimelineSetting(period: period))
+        },
         CommandSpec(names: ["similar"], argument: "N", summary: "articles like result N") { argument, usage throws(ReplError) in
             .similar(try resultNumber(argument, usage: usage))
         },
@@ -103,6 +122,11 @@ extension ReplSession {
             return .quit
         },
     ]
+
+    /// What `:timeline` sets: a period, or nil for off.
+    public struct TimelineSetting: Equatable, Sendable {
+        public var period: Timeline.Period?
+    }
 
     /// The largest `:limit`.
     static let maxLimit = 1000

@@ -19,6 +19,10 @@ public struct ReplSession {
     public private(set) var json = false
     /// Whether facet counts follow each search (`:facets`).
     public private(set) var facets = false
+    /// Where bare words must meet (`:within article|paragraph`).
+    public private(set) var within: QueryScope = .article
+    /// Matching articles per period above each search (`:timeline month`), or none.
+    public private(set) var timeline: Timeline.Period?
     /// The page shown last, with its query: what `:more`, `:prev` and `:open N` refer to.
     public private(set) var lastResults: SearchResults?
     /// The offset of ``lastResults`` (articles before its first one).
@@ -125,6 +129,14 @@ public struct ReplSession {
             return try search(CommandLineQuery.field(.person, [name]))
         case .agency(let name):
             return try search(CommandLineQuery.field(.agency, [name]))
+        case .within(let scope):
+            guard let scope else { return .output("within \(within.rawValue)\n") }
+            within = scope
+            return try settingChanged(scope == .article ? "words anywhere in the article" : "words in one paragraph")
+        case .timeline(let period):
+            guard let period else { return .output("timeline \(timeline?.rawValue ?? "off")\n") }
+            timeline = period.period
+            return try settingChanged("timeline " + (period.period?.rawValue ?? "off"))
         case .stats:
             try searcher.refresh()
             return .output(TerminalRenderer(style: style).render(statistics: try searcher.statistics(), index: searcher.location))
@@ -142,7 +154,18 @@ public struct ReplSession {
     /// The one place to wire facets: return
     /// `SearchOptions(limit: limit, offset: offset, sort: sort, facets: true)`.
     func facetedOptions(offset: Int) -> SearchOptions? {
-        SearchOptions(limit: limit, offset: offset, sort: sort, facets: true)
+        configured(SearchOptions(limit: limit, offset: offset, sort: sort, facets: true))
+    }
+
+    /// `options` with the session's settings that every search shares: the scope and the timeline.
+    private func configured(_ options: SearchOptions) -> SearchOptions {
+        var options = options
+        options.within = within
+        if timeline != nil {
+            options.facets = true
+            options.allMonths = true
+        }
+        return options
     }
 
     /// The articles most like `hit`, one page of them, or nil when this build cannot
@@ -182,14 +205,16 @@ public struct ReplSession {
     }
 
     private func options(offset: Int) -> SearchOptions {
-        let plain = SearchOptions(limit: limit, offset: offset, sort: sort)
+        let plain = configured(SearchOptions(limit: limit, offset: offset, sort: sort))
         return facets ? facetedOptions(offset: offset) ?? plain : plain
     }
 
     /// Results as the terminal renderer prints them (matched counts and time last),
     /// or as the `--json` document.
     private func render(_ results: SearchResults) throws -> String {
-        json ? try ResultsDocument(results).json() + "\n" : TerminalRenderer(style: style).render(results)
+        let chart = timeline.map { Timeline(results.facets, period: $0) }
+        if json { return try ResultsDocument(results, timeline: chart).json() + "\n" }
+        return (chart?.render(style: style) ?? "") + TerminalRenderer(style: style).render(results)
     }
 
     /// Result `number` of the last search: from the page shown, else read from the index.
@@ -197,7 +222,7 @@ public struct ReplSession {
         guard let last = lastResults else { throw ReplError.noSearchYet(command: command) }
         if let hit = last.hits.first(where: { $0.rank == number }) { return hit }
         guard number <= last.total.articles else { throw ReplError.noSuchResult(number, total: last.total.articles) }
-        let page = try searcher.search(last.query, options: SearchOptions(limit: 1, offset: number - 1, sort: sort))
+        let page = try searcher.search(last.query, options: configured(SearchOptions(limit: 1, offset: number - 1, sort: sort)))
         guard let hit = page.hits.first else { throw ReplError.noSuchResult(number, total: page.total.articles) }
         return hit
     }

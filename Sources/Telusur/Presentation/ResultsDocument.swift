@@ -84,13 +84,14 @@ public struct ResultsDocument: Encodable, Sendable {
         public var articles: Int
     }
 
-    /// Matching articles counted by value; `sources`, `years`, `months` only with `--facets`.
+    /// Matching articles counted by value; `sources`, `years`, `months`, `days` only with `--facets`.
     public struct FacetCounts: Encodable, Sendable {
         public var persons: [FacetValue]
         public var agencies: [FacetValue]
         public var sources: [FacetValue]?
         public var years: [FacetValue]?
         public var months: [FacetValue]?
+        public var days: [FacetValue]?
     }
 
     /// A shard that was not searched (`--allow-partial`): the stub line, where it is
@@ -121,9 +122,18 @@ public struct ResultsDocument: Encodable, Sendable {
     public var suggestion: String?
     /// Shards not searched; empty when every shard was.
     public var missingShards: [MissingShard]
+    /// Wildcards that start more words than were searched: `{prefix, searched, words}`.
+    public var wildcards: [Wildcard]
+
+    /// A capped wildcard: `searched` most frequent of the `words` that start with `prefix`.
+    public struct Wildcard: Encodable, Sendable {
+        public var prefix: String
+        public var searched: Int
+        public var words: Int
+    }
 
     enum CodingKeys: String, CodingKey {
-        case query, total, results, facets, suggestion, timeline
+        case query, total, results, facets, suggestion, timeline, wildcards
         case missingShards = "missing_shards"
     }
 
@@ -135,6 +145,7 @@ public struct ResultsDocument: Encodable, Sendable {
         try c.encode(facets, forKey: .facets)
         try c.encode(suggestion, forKey: .suggestion)
         try c.encode(missingShards, forKey: .missingShards)
+        try c.encode(wildcards, forKey: .wildcards)
         if let timeline { try c.encode(timeline, forKey: .timeline) }
     }
 
@@ -149,6 +160,7 @@ public struct ResultsDocument: Encodable, Sendable {
         query = results.query.text
         facets = FacetCounts(results.facets, all: results.includesAllFacets)
         suggestion = results.suggestion
+        wildcards = results.cappedWildcards.map { Wildcard(prefix: $0.prefix, searched: $0.searched, words: $0.words) }
         missingShards = results.missingShards.map {
             MissingShard(shard: $0.shard.name, stub: $0.shard.stub, line: $0.shard.line, error: $0.reason)
         }
@@ -189,5 +201,6 @@ extension ResultsDocument.FacetCounts {
         sources = all ? values(facets.sources) : nil
         years = all ? values(facets.years) : nil
         months = all ? values(facets.months) : nil
+        days = all ? values(facets.days) : nil
     }
 }

@@ -49,6 +49,9 @@ public struct TerminalRenderer: Sendable {
             out += "\n"
         }
         out += facets(results)
+        for wildcard in results.cappedWildcards {
+            out += "\(style.dim.0)\(wildcard.message.terminalSafe())\(style.dim.1)\n"
+        }
         if let suggestion = results.suggestion {
             out += "did you mean: \(style.title.0)\(suggestion.terminalSafe())\(style.title.1)\n"
         }
@@ -68,6 +71,7 @@ public struct TerminalRenderer: Sendable {
             lines.append(("sources", f.sources.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
             lines.append(("years", f.years.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
             lines.append(("months", f.months.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
+            lines.append(("days", f.days.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
         }
         return finished(lines.filter { !$0.1.isEmpty }.map { label, values in
             "\(style.dim.0)\(label):\(style.dim.1) " + values.joined(separator: " · ") + "\n"

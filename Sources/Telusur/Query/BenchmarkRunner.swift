@@ -13,11 +13,15 @@ public struct BenchmarkRunner {
     private let searcher: Searcher
     private let limit: Int
     private let full: Bool
+    private let within: QueryScope
 
     /// - Parameter full: time searches as `telusur search --facets` runs them (facets,
     ///   snippets, near-duplicate groups, suggestions) instead of ids and counts only.
-    public init(searcher: Searcher, limit: Int, full: Bool = false) {
+    ///   - within: where bare words must meet; the peers index paragraphs, so comparing
+    ///     like with like is `.paragraph`.
+    public init(searcher: Searcher, limit: Int, full: Bool = false, within: QueryScope = .paragraph) {
         self.searcher = searcher
+        self.within = within
         self.limit = limit
         self.full = full
     }
@@ -80,6 +84,7 @@ public struct BenchmarkRunner {
         options.fetchArticles = false
         options.suggest = false
         if full { options = SearchOptions(limit: limit, facets: true) }
+        options.within = within
         for round in 0..<(warmup + rounds) {
             for entry in entries {
                 let results = try searcher.search(entry.query, options: options)

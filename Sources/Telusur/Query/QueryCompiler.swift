@@ -6,6 +6,13 @@ struct QueryCompiler {
     /// Resolves `person:` and `agency:` against the index, and remembers what it resolved.
     var entities: EntityResolver
 
+    /// Where the clauses of an AND must meet: in one paragraph, or anywhere in the
+    /// article (see ``articleScoped(_:compiled:filters:)``).
+    var scope: QueryScope = .paragraph
+
+    /// The wildcards that start more words than ``wildcardLimit``, as compiled.
+    var cappedWildcards: [WildcardExpansion] = []
+
     mutating func compile(_ node: QueryNode?) throws -> XapianQuery {
         guard let node else { return try XapianQuery.matchAll() }
         return try build(node, prefix: "")
@@ -43,12 +50,12 @@ struct QueryCompiler {
 
     /// The ``wildcardLimit`` most frequent terms that start with `prefix` (ties in byte
     /// order), counted over every shard (`allterms_begin(prefix)`).
-    static func expand(_ prefix: String, in database: XapianDatabase) throws -> [String] {
+    static func expand(_ prefix: String, in database: XapianDatabase) throws -> (words: [String], of: Int) {
         let terms = try database.terms(prefix: prefix)
         let ranked = terms.sorted {
             $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
         }
-        return ranked.prefix(wildcardLimit).map(\.term)
+        return (ranked.prefix(wildcardLimit).map(\.term), terms.count)
     }
 
     private mutating func build(_ node: QueryNode, prefix: String) throws -> XapianQuery {
@@ -78,7 +85,10 @@ struct QueryCompiler {
             // Expanded here over the whole index, not by Xapian's OP_WILDCARD: on several
             // shards Xapian expands it in each shard (each its own most frequent words),
             // so what matches and how it weighs would depend on how articles are spread.
-            let words = try Self.expand(prefix + stem, in: entities.database)
+            let (words, total) = try Self.expand(prefix + stem, in: entities.database)
+            if total > words.count {
+                cappedWildcards.append(WildcardExpansion(prefix: stem, searched: words.count, words: total))
+            }
             // No word starts with it: the stem as a word, which the index does not have either.
             guard !words.isEmpty else { return try XapianQuery.term(prefix + stem) }
             return try XapianQuery.combine(.synonym, try words.map { try XapianQuery.term($0) })
@@ -111,16 +121,29 @@ struct QueryCompiler {
         case .and(let nodes):
             var positive: [XapianQuery] = []
             var negative: [XapianQuery] = []
+            var clauses: [QueryNode] = []
+            var clauseQueries: [XapianQuery] = []
+            var filters: [XapianQuery] = []
             // Beside `said:`, words are looked for inside the quotes (`said:"Herman Deru" pemilu`).
             let prefix = prefix.isEmpty && nodes.contains(where: Self.isSaid) ? Schema.quoteWordPrefix : prefix
             for child in nodes {
                 if case .not(let inner) = child {
                     negative.append(try build(inner, prefix: prefix))
                 } else {
-                    positive.append(try build(child, prefix: prefix))
+                    let query = try build(child, prefix: prefix)
+                    positive.append(query)
+                    if Self.isArticleFilter(child) {
+                        filters.append(query)
+                    } else {
+                        clauses.append(child)
+                        clauseQueries.append(query)
+                    }
                 }
             }
-            var query = positive.isEmpty ? try XapianQuery.matchAll()
+            // Inside `title:` and beside `said:` the clauses keep to one document.
+            let acrossArticle = scope == .article && prefix.isEmpty && clauses.count > 1
+            var query = acrossArticle ? try articleScoped(clauses, compiled: clauseQueries, filters: filters)
+                : positive.isEmpty ? try XapianQuery.matchAll()
                 : positive.count == 1 ? positive[0] : try XapianQuery.combine(.and, positive)
             if !negative.isEmpty,
                let excluded = try excludedArticles(negative.count == 1 ? negative[0] : try XapianQuery.combine(.or, negative)) {

@@ -37,6 +37,9 @@ public struct SearchOptions: Sendable, Equatable {
     /// With ``facets``: every year and month, whatever ``facetLimit`` says (a timeline).
     public var allMonths: Bool = false
 
+    /// Where bare words must meet: anywhere in the article (the default) or in one paragraph.
+    public var within: QueryScope = .article
+
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {
         self.group = group
@@ -103,6 +106,9 @@ public struct SearchResults: Sendable, Equatable {
     /// "Did you mean": the query with misspelt words corrected from the index's own
     /// vocabulary, when it finds nothing or little and the correction finds more.
     public var suggestion: String?
+    /// The wildcards of the query that start more words than are searched
+    /// (``WildcardExpansion``): the results are those of the most frequent words only.
+    public var cappedWildcards: [WildcardExpansion] = []
     /// Shards that could not be reached and were not searched (only with
     /// `--allow-partial`): the totals and results are those of the others.
     public var missingShards: [UnreachableShard] = []
@@ -119,9 +125,27 @@ public struct Facets: Sendable, Equatable {
     public var sources: [Count] = []
     public var years: [Count] = []
     public var months: [Count] = []
+    /// Days ("2019-09-17"), in date order; indexes built before day counts have none.
+    public var days: [Count] = []
     /// Always filled: the people most written about among the matching articles.
     public var persons: [Count] = []
     /// Always filled: the bodies most written about among the matching articles.
     public var agencies: [Count] = []
     public init() {}
+}
+
+/// A wildcard that starts more words than one query searches (`kor*`): the most
+/// frequent `searched` of its `words` were searched.
+public struct WildcardExpansion: Sendable, Equatable {
+    /// The prefix, as normalised ("kor" for `kor*`).
+    public var prefix: String
+    /// How many words were searched.
+    public var searched: Int
+    /// How many words of the index start with it.
+    public var words: Int
+
+    /// "kor*: searched the 100 most frequent of the 412 words that start with kor"
+    public var message: String {
+        "\(prefix)*: searched the \(searched) most frequent of the \(words) words that start with \(prefix)"
+    }
 }

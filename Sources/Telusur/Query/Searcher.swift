@@ -45,6 +45,9 @@ public final class Searcher {
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
+    /// Below this many, a correction is looked for among words far rarer than a close
+    /// neighbour (``suggestionRatio``) only.
+    public static let suggestRarelyBelow = 200
 
     /// BM25 parameters (Xapian's `BM25Weight`) and the weight of a title match.
     public struct Ranking: Sendable, Equatable {
@@ -157,11 +160,12 @@ public final class Searcher {
         return try retryingOnModification {
             let clock = ContinuousClock()
             let start = clock.now
-            var results = try run(query, options: options)
+            var (results, capped) = try run(query, options: options)
+            results.cappedWildcards = capped
             results.includesAllFacets = options.facets
             results.missingShards = missingShards
-            if options.suggest && results.total.articles < Self.suggestBelow {
-                results.suggestion = try suggestion(for: query, found: results.total.articles)
+            if options.suggest && results.total.articles < Self.suggestRarelyBelow {
+                results.suggestion = try suggestion(for: query, found: results.total.articles, within: options.within)
             }
             let elapsed = clock.now - start
             results.elapsedMilliseconds = Double(elapsed.components.attoseconds) / 1e15
@@ -170,8 +174,10 @@ public final class Searcher {
         }
     }
 
-    private func run(_ query: ParsedQuery, options: SearchOptions) throws -> SearchResults {
+    /// The results of `query` and the wildcards it searched only in part.
+    private func run(_ query: ParsedQuery, options: SearchOptions) throws -> (SearchResults, [WildcardExpansion]) {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
+        compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
@@ -217,15 +223,16 @@ public final class Searcher {
             facets.sources = try read(.source)
             facets.years = try read(.year, inDateOrder: true)
             facets.months = try read(.month, inDateOrder: true)
+            facets.days = try read(.day, inDateOrder: true)
         }
 
-        return SearchResults(
+        return (SearchResults(
             query: query,
             total: MatchTotals(articles: totals.articles, paragraphs: totals.documents, exact: true),
-            hits: try hits(of: matches, options: options, perArticle: perArticle),
+            hits: try hits(of: matches, options: options, perArticle: perArticle, query: compiled),
             elapsedMilliseconds: 0,
             facets: facets,
-            entities: compiler.entities.resolved)
+            entities: compiler.entities.resolved), compiler.cappedWildcards)
     }
 
     /// How this query is counted: from term frequencies when it is one word without
@@ -244,7 +251,7 @@ public final class Searcher {
     }
 
     /// The page's articles, each with its best paragraphs, from one collapsed match.
-    private func hits(of matches: XapianMatches, options: SearchOptions, perArticle: Int) throws -> [ArticleHit] {
+    private func hits(of matches: XapianMatches, options: SearchOptions, perArticle: Int, query: XapianQuery) throws -> [ArticleHit] {
         // Group the page's paragraphs by article, in order of each article's best paragraph.
         var order: [String] = []
         var groups: [String: (score: Double, documents: [UInt32])] = [:]
@@ -276,7 +283,7 @@ public final class Searcher {
             let paragraphs = texts.map { MatchedParagraph(number: $0.number, text: $0.number == 0 ? (record?.title ?? "") : $0.text) }
             let fallback = ArticleRecord(id: articleID, title: "", date: nil, source: nil, url: nil, paragraphs: 0)
             let shown = record ?? fallback
-            let duplicates = options.group ? try self.duplicates(of: shown, group: id) : []
+            let duplicates = options.group ? try self.duplicates(of: shown, group: id, matching: query) : []
             // Every document of an article carries its facet list: its persons and agencies.
             let facetList = try database.document(best, slot: Schema.facetSlot).value
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
@@ -286,24 +293,41 @@ public final class Searcher {
         }
         return hits
     }
-    /// The query text with each word the index does not know (or barely knows) replaced
-    /// by Xapian's spelling suggestion, when that finds more articles.
-    private func suggestion(for query: ParsedQuery, found: Int) throws -> String? {
-        let tokenizer = Tokenizer()
-        let text = query.text
-        var bytes = Array(text.utf8)
+    /// How many times more often a close word must occur than the typed one to be
+    /// suggested in its place (`kementrian`, 37 articles, beside `kementerian`, 2,284).
+    static let suggestionRatio = 20
+
+    /// The query text with each word the index does not know, barely knows or knows far
+    /// less than a close neighbour (``suggestionRatio``) replaced by Xapian's spelling
+    /// suggestion, and each `person:` name the index does not know by the nearest one it
+    /// knows, when that finds more articles.
+    private func suggestion(for query: ParsedQuery, found: Int, within: QueryScope) throws -> String? {
+        var text = query.text
         var changed = false
+        for typed in found < Self.suggestBelow ? Self.personNames(in: query.root) : [] {
+            let key = try recognizer().persons.queryKey(typed)
+            guard !key.isEmpty, try database.frequency(of: Schema.articlePersonPrefix + key) == 0,
+                  let near = try nearestPerson(to: key), let range = text.range(of: typed) else { continue }
+            text.replaceSubrange(range, with: PersonName.display(near))
+            changed = true
+        }
+        let tokenizer = Tokenizer()
+        var bytes = Array(text.utf8)
         // Replace from the end so earlier byte ranges stay valid.
         for token in tokenizer.tokenize(text).reversed() where token.kind == .word && token.term.count >= 3 {
-            guard try database.frequency(of: token.term) < 3,
-                  let better = try database.spellingSuggestion(for: token.term), better != token.term else { continue }
+            // A field name (`person:`) is syntax, not a word to correct.
+            if token.range.upperBound < bytes.count, bytes[token.range.upperBound] == UInt8(ascii: ":") { continue }
+            let frequency = try database.frequency(of: token.term)
+            guard let better = try database.spellingSuggestion(for: token.term), better != token.term else { continue }
+            let rare = found < Self.suggestBelow && frequency < 3
+            guard try rare || database.frequency(of: better) >= Self.suggestionRatio * max(1, frequency) else { continue }
             bytes.replaceSubrange(token.range, with: Array(better.utf8))
             changed = true
         }
         guard changed else { return nil }
         let corrected = String(decoding: bytes, as: UTF8.self)
         guard let parsed = try? QueryParser().parse(corrected),
-              let results = try? run(parsed, options: SearchOptions(limit: 0)),
+              let (results, _) = try? run(parsed, options: { var o = SearchOptions(limit: 0); o.within = within; return o }()),
               results.total.articles > found else { return nil }
         return corrected
     }
@@ -323,25 +347,28 @@ public final class Searcher {
     /// How many expansion terms `similar` searches with.
     public static let similarTerms = 25
 
-    /// The other articles of a near-duplicate group, oldest first (then by id), at most 49.
+    /// The other articles of a near-duplicate group that match the query too, oldest
+    /// first (then by id), every one of them: with them the results list every matching
+    /// article once, as `--ids` does.
     ///
-    /// One boolean match on the group term, sorted by the order slot: every shard
-    /// answers at once (a term lookup would ask the shards one after the other), the
-    /// same 49 are kept on one database or many, and the article itself is known by
-    /// its collapse key, so only the others are read.
-    private func duplicates(of article: ArticleRecord, group: String) throws -> [ArticleRecord] {
-        let members = try XapianQuery.term(Schema.term(Schema.groupPrefix, group)).scaled(by: 0)
+    /// One boolean match on the group term and the query, sorted by the order slot:
+    /// every shard answers at once (a term lookup would ask the shards one after the
+    /// other), and the article itself is known by its collapse key, so only the others are read.
+    private func duplicates(of article: ArticleRecord, group: String, matching query: XapianQuery) throws -> [ArticleRecord] {
+        // Every document carries its group in a value slot; a range of one value selects the group.
+        let inGroup = try XapianQuery.valueRange(slot: Schema.groupSlot, from: group, to: group)
+        let members = try XapianQuery.combine(.filter, [query, inGroup])
         let enquire = try XapianEnquire(database: database, query: members)
         try enquire.boolWeight()
         try enquire.collapse(on: Schema.articleSlot, max: 1)
-        try enquire.sortByValue(tieBreakSlot, descending: false)
         var records: [ArticleRecord] = []
-        for item in try enquire.run(offset: 0, limit: 50, checkAtLeast: 0).items() where item.key != article.id {
-            if let record = try? ArticleRecord.decode(try database.document(item.document, slot: Schema.articleSlot).data) {
+        for item in try enquire.run(offset: 0, limit: max(1, try database.documentCount()), checkAtLeast: 0).items() where item.key != article.id {
+            let number = Int(try database.document(item.document, slot: Schema.paragraphSlot).value) ?? 0
+            if let record = try titleRecord(of: item.document, paragraph: number, article: item.key) ?? self.article(id: item.key) {
                 records.append(record)
             }
         }
-        return Array(records.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }.prefix(49))
+        return records.sorted { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }
     }
 
     /// The record of the article whose paragraph `number` is `document`, read from its
@@ -417,9 +444,11 @@ public final class Searcher {
             for (term, count) in try database.terms(prefix: prefix) {
                 let key = String(term.dropFirst(prefix.count))
                 let shown = name(key)
-                if let needle, !needle.isEmpty {
+                // The key is already folded as the tokenizer folds: the shown name is
+                // tokenized only when the key does not hold the needle (agency long forms).
+                if let needle, !needle.isEmpty, !key.contains(needle) {
                     let folded = Tokenizer().tokenize(shown).map(\.term).joined(separator: " ")
-                    guard key.contains(needle) || folded.contains(needle) else { continue }
+                    guard folded.contains(needle) else { continue }
                 }
                 list.append(EntityCount(key: key, name: shown, articles: count))
             }

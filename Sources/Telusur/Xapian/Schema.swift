@@ -29,7 +29,7 @@ public enum Schema {
     public static let hashSlot = ValueSlot(rawValue: 4)
 
     /// On every document: the article ("i:" + id, first) and its facet values
-    /// ("s:kompas.com", "y:2024", "m:2024-02", "p:herman deru", "g:kpu"), separated by
+    /// ("s:kompas.com", "y:2024", "m:2024-02", "d:2024-02-07", "p:herman deru", "g:kpu"), separated by
     /// U+001F. The shim's counting spy counts each value once per article; on remote
     /// shards a `ValueCountMatchSpy` counts the strings, one of a kind per article
     /// because of the first element, and Swift splits them.

@@ -83,7 +83,7 @@ function readState() {
   const p = new URLSearchParams(location.search);
   return {
     q: p.get("q") || "", sort: p.get("sort") || "relevance", offset: Number(p.get("offset")) || 0,
-    group: p.get("group") !== "0", article: p.get("article"), person: p.get("person"), agency: p.get("agency"),
+    group: p.get("group") !== "0", paragraph: p.get("within") === "paragraph", article: p.get("article"), person: p.get("person"), agency: p.get("agency"),
   };
 }
 
@@ -96,6 +96,7 @@ function urlFor(state) {
   if (state.sort && state.sort !== "relevance") p.set("sort", state.sort);
   if (state.offset) p.set("offset", state.offset);
   if (state.group === false) p.set("group", "0");
+  if (state.paragraph) p.set("within", "paragraph");
   return "/" + (p.toString() ? "?" + p : "");
 }
 
@@ -147,6 +148,7 @@ async function render() {
   $("q").value = state.q;
   $("sort").value = state.sort;
   $("group").checked = state.group;
+  $("paragraph").checked = state.paragraph;
   closeCompletions();
   try {
     if (state.article) await renderArticle(state, mine);
@@ -177,6 +179,7 @@ async function renderSearch(state, mine) {
   document.title = state.q + " · telusur";
   const results = await api("/api/search", {
     q: state.q, sort: state.sort, offset: state.offset, limit: PAGE, facets: 1, timeline: 1, group: state.group ? 1 : 0,
+    within: state.paragraph ? "paragraph" : "article",
   });
   if (mine !== generation) return;
   status("");
@@ -416,10 +419,11 @@ document.addEventListener("DOMContentLoaded", () => {
   $("search").addEventListener("submit", (event) => {
     event.preventDefault();
     const q = $("q").value.trim();
-    go({ q, sort: $("sort").value, offset: 0, group: $("group").checked });
+    go({ q, sort: $("sort").value, offset: 0, group: $("group").checked, paragraph: $("paragraph").checked });
   });
   $("sort").addEventListener("change", () => { const s = readState(); if (s.q || s.person || s.agency) go({ ...s, sort: $("sort").value, offset: 0 }); });
   $("group").addEventListener("change", () => { const s = readState(); if (s.q) go({ ...s, group: $("group").checked, offset: 0 }); });
+  $("paragraph").addEventListener("change", () => { const s = readState(); if (s.q) go({ ...s, paragraph: $("paragraph").checked, offset: 0 }); });
   $("q").addEventListener("input", () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 120); });
   $("q").addEventListener("keydown", onKey);
   $("q").addEventListener("blur", () => setTimeout(closeCompletions, 100));

@@ -147,7 +147,27 @@ import Testing
         // 2 of 12 at 50 columns: 8 blocks and 2 eighths.
         #expect(bars.stdout.hasPrefix("2019  ████████▎ 2\n2020  " + String(repeating: "█", count: 50) + " 12\n"), "\(bars.stdout)")
         #expect(!bars.stdout.contains("\u{1B}"))
-        #expect(try CommandRunner.run(["search", "--index", index, "--timeline", "week", "pemilu"]).status == 2)
+        #expect(try CommandRunner.run(["search", "--index", index, "--timeline", "fortnight", "pemilu"]).status == 2)
+        // Days and ISO weeks, from the day counts: 2019-01-15 (in 2019-W03) … 2020-12-01 (in 2020-W49).
+        for (period, first, last, count) in [("day", "2019-01-15", "2020-12-01", 687), ("week", "2019-W03", "2020-W49", 99)] {
+            let run = try CommandRunner.run(["search", "--index", index, "--json", "--timeline", period, "pemilu"])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let timeline = try #require(document["timeline"] as? [String: Any])
+            let series = try #require(timeline["series"] as? [[String: Any]])
+            #expect(timeline["period"] as? String == period)
+            #expect(series.first?["period"] as? String == first && series.last?["period"] as? String == last, "\(period)")
+            #expect(series.count == count, "\(period)")
+            #expect(series.compactMap { $0["articles"] as? Int }.reduce(0, +) == 14)  // the undated one is in no period
+        }
+        // The REPL: :timeline PERIOD above each search, :timeline shows it, off stops it.
+        let repl = try CommandRunner.run(["repl", "--index", index], stdin: ":timeline year\npemilu\n:timeline\n:timeline off\npemilu\n:timeline weekly\n")
+        #expect(repl.status == 0, "\(repl.stderr)")
+        let yearBars = "2019  ████████▎ 2\n2020  " + String(repeating: "█", count: 50) + " 12\n"
+        #expect(repl.stdout.components(separatedBy: yearBars).count == 2, "\(repl.stdout)")
+        #expect(repl.stdout.contains("timeline year\n") && repl.stdout.contains("timeline off\n"), "\(repl.stdout)")
+        #expect((repl.stdout + repl.stderr).contains("unknown period \"weekly\""), "\(repl.stdout)")
+        let days = try CommandRunner.run(["search", "--index", index, "--timeline", "day", "pemilu"])
+        #expect(days.stdout.hasPrefix("2019-01-15  ") && days.stdout.contains("\n2019-01-16  0\n"), "\(days.stdout.prefix(200))")
     }
 }
 

@@ -279,6 +279,8 @@ import Testing
               :sort relevance|date|-date  best first, oldest first or newest first
               :json on|off                print results and articles as JSON
               :facets on|off              counts by person, agency, source and year under each search
+              :within article|paragraph   bare words anywhere in the article, or all in one paragraph
+              :timeline PERIOD|off        articles per day, week, month or year above each search
               :similar N                  articles like result N
               :person NAME                articles that name a person: the query person:"NAME"
               :agency NAME                articles that name an agency: the query agency:"NAME"

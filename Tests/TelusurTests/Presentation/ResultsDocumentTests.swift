@@ -10,7 +10,7 @@ import Testing
         ], in: directory)
         let json = try ResultsDocument(try searcher.search("\"zero konflik\"")).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["query", "total", "results", "facets", "suggestion", "missing_shards"])
+        #expect(Set(object.keys) == ["query", "total", "results", "facets", "suggestion", "missing_shards", "wildcards"])
         #expect((object["missing_shards"] as? [Any])?.isEmpty == true)
         #expect(object["query"] as? String == "\"zero konflik\"")
         let total = try #require(object["total"] as? [String: Any])

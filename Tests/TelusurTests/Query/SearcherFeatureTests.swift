@@ -34,7 +34,9 @@ import Testing
         #expect(try searcher.search("banjir OR netralitas", options: options).total.articles == 3)
         #expect(try searcher.search("bawaslu -banjir", options: options).total.articles == 2)
         #expect(try searcher.search("bawaslu NOT banjir", options: options).total.articles == 2)
-        #expect(try searcher.search("(banjir OR netralitas) palembang", options: options).total.articles == 1)
+        var oneParagraph = options
+        oneParagraph.within = .paragraph
+        #expect(try searcher.search("(banjir OR netralitas) palembang", options: oneParagraph).total.articles == 1)
     }
 
     @Test func nearMatchesWithinTheDistanceInOneParagraph() throws {

@@ -55,6 +55,31 @@ struct WebServerTests {
         #expect((try answer.object())["error"] is String)
     }
 
+    @Test("within=paragraph and within=article answer as the CLI's --within; another value is 400")
+    func within() async throws {
+        let directory = TemporaryDirectory()
+        let seeds = try await seedIndex(in: directory)
+        let server = try await WebServerHarness(index: seeds)
+        var paragraphs: [String: Int] = [:]
+        for scope in ["article", "paragraph"] {
+            let answer = try await server.get("/api/search?q=%22zero+konflik%22+herman&within=" + scope)
+            #expect(answer.status == 200)
+            let total = try #require(try answer.object()["total"] as? [String: Any])
+            paragraphs[scope] = total["paragraphs"] as? Int
+            let cli = try await offThePool {
+                try CommandRunner.run(["search", "--index", seeds.path, "--json", "--within", scope, "\"zero konflik\" herman"])
+            }
+            #expect(answer.text == cli.stdout.trimmingCharacters(in: .newlines))
+        }
+        // In one paragraph: the two where the phrase and the name meet; in the article, every paragraph with either.
+        #expect(paragraphs["paragraph"] == 2)
+        #expect((paragraphs["article"] ?? 0) > 2)
+        let bad = try await server.get("/api/search?q=pemilu&within=sentence")
+        #expect(bad.status == 400)
+        #expect(((try? bad.object())?["error"] as? String ?? "").contains("parameter within: must be article or paragraph"), "\(bad.text)")
+        await server.stop()
+    }
+
     @Test("limits: limit ≤ 1000, query length, sort values, methods, body size")
     func limits() async throws {
         let directory = TemporaryDirectory()

@@ -1,0 +1,8 @@
+/// Where the bare words of a query must meet (`--within`).
+public enum QueryScope: String, CaseIterable, Sendable {
+    /// Anywhere in the article, each word in any paragraph (or the title); paragraphs
+    /// where the words meet rank first. The default.
+    case article
+    /// All in one paragraph (or all in the title).
+    case paragraph
+}
