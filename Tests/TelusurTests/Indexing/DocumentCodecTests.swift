@@ -13,7 +13,7 @@ import Testing
         let list = DocumentCodec.facetList(of: article(), persons: ["herman deru", "wiranto"], agencies: ["kpu", "kpu@sumatera-selatan"])
         let (values, marked) = DocumentCodec.facetValues(in: list)
         #expect(marked)
-        #expect(values == ["s:kompas.com", "y:2019", "m:2019-10", "p:herman deru", "p:wiranto", "g:kpu"])
+        #expect(values == ["s:kompas.com", "y:2019", "m:2019-10", "d:2019-10-10", "p:herman deru", "p:wiranto", "g:kpu"])
         #expect(DocumentCodec.values(.person, in: list) == ["herman deru", "wiranto"])
         // Regional agencies are searchable, not counted as facets of their own.
         #expect(DocumentCodec.values(.agency, in: list) == ["kpu"])
