@@ -372,6 +372,20 @@ tx_status tx_spy_facet_counts(const tx_spy *s, tx_terms **out, uint32_t *unmarke
                               tx_error *err);
 
 
+/* ---------------------------------------------------------------- ranking */
+
+/* The value in `slot` of the document of item i (MSetIterator::get_document()
+ * .get_value(slot)); the pointer lives as long as r. The first call prefetches the
+ * documents of every item (MSet::fetch), so a remote shard sends them together. */
+tx_status tx_results_item_value(tx_results *r, size_t i, uint32_t slot, const char **value,
+                                size_t *len, tx_error *err);
+/* Where document `docid` stands in its article by the map alone (no document read):
+ * 0 when the document before it belongs to another article (the title document, added
+ * first), 1 for the one after that (the lead), 2 for any later one; 3 when the map does
+ * not know the document (added after the map was built). */
+void tx_article_map_position(const tx_article_map *m, uint32_t docid, uint32_t *position);
+
+
 #ifdef __cplusplus
 }
 #endif

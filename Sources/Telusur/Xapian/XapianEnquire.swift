@@ -121,6 +121,15 @@ final class XapianMatches {
         }
         return items
     }
+
+    /// The value in `slot` of match `index`'s document; the first call fetches every
+    /// match's document at once (`MSet::fetch`, one exchange with a remote shard).
+    func value(at index: Int, slot: ValueSlot) throws -> String {
+        var value: UnsafePointer<CChar>?
+        var length = 0
+        try XapianCall.run { tx_results_item_value(handle, index, slot.rawValue, &value, &length, $0) }
+        return value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+    }
 }
 
 /// Counts of matching documents by value (`Xapian::ValueCountMatchSpy`).
@@ -189,4 +198,12 @@ final class XapianArticleMap {
     }
 
     deinit { tx_article_map_free(handle) }
+
+    /// Where `document` stands in its article, from docids alone: 0 the title, 1 the
+    /// lead, 2 a later paragraph; nil when the map does not know the document.
+    func position(of document: UInt32) -> Int? {
+        var position: UInt32 = 3
+        tx_article_map_position(handle, document, &position)
+        return position == 3 ? nil : Int(position)
+    }
 }
