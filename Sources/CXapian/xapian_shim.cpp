@@ -30,7 +30,7 @@ struct tx_writer { Xapian::WritableDatabase db; };
 struct tx_database { Xapian::Database db; };
 struct tx_query { Xapian::Query q; };
 struct tx_enquire { Xapian::Enquire enq; explicit tx_enquire(const Xapian::Database &d) : enq(d) {} };
-struct tx_results { Xapian::MSet mset; std::vector<std::string> keys; };
+struct tx_results { Xapian::MSet mset; std::vector<std::string> keys; std::vector<std::string> values; bool fetched = false; };
 struct tx_spy { Xapian::ValueCountMatchSpy spy; explicit tx_spy(Xapian::valueno s) : spy(s) {} };
 struct tx_terms { std::vector<std::pair<std::string, uint32_t>> items; };
 
@@ -915,5 +915,24 @@ tx_status tx_spy_values(const tx_spy *s, tx_terms **out, tx_error *err) {
     return TX_OK;
     TX_CATCH
 }
+
+/* ---------------------------------------------------------------- ranking */
+
+tx_status tx_results_item_value(tx_results *r, size_t i, uint32_t slot, const char **value,
+                                size_t *len, tx_error *err) {
+    TX_TRY
+    if (!r->fetched) {
+        r->mset.fetch();
+        r->values.resize(r->mset.size());
+        r->fetched = true;
+    }
+    Xapian::MSetIterator it = r->mset[static_cast<Xapian::doccount>(i)];
+    r->values[i] = it.get_document().get_value(slot);
+    *value = r->values[i].data();
+    *len = r->values[i].size();
+    return TX_OK;
+    TX_CATCH
+}
+
 
 }  // extern "C"

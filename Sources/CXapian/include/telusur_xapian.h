@@ -367,6 +367,15 @@ tx_status tx_database_add_remote_program(tx_database *db, const char *program,
 tx_status tx_spy_values(const tx_spy *s, tx_terms **out, tx_error *err);
 
 
+/* ---------------------------------------------------------------- ranking */
+
+/* The value in `slot` of the document of item i (MSetIterator::get_document()
+ * .get_value(slot)); the pointer lives as long as r. The first call prefetches the
+ * documents of every item (MSet::fetch), so a remote shard sends them together. */
+tx_status tx_results_item_value(tx_results *r, size_t i, uint32_t slot, const char **value,
+                                size_t *len, tx_error *err);
+
+
 #ifdef __cplusplus
 }
 #endif

@@ -315,4 +315,15 @@ struct DocumentCodec {
         }
         return table
     }
+
+    /// Where `document` stands in its article by the table alone (no document read):
+    /// 0 the title (added first), 1 the lead, 2 any later paragraph; nil when the table
+    /// does not know the document (added after it was built).
+    static func position(of document: UInt32, in table: [UInt32]) -> Int? {
+        let d = Int(document)
+        guard d < table.count, table[d] != 0 else { return nil }
+        if d < 2 || table[d - 1] != table[d] { return 0 }
+        if d < 3 || table[d - 2] != table[d] { return 1 }
+        return 2
+    }
 }

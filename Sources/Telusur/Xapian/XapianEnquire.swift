@@ -133,6 +133,15 @@ final class XapianMatches {
         }
         return items
     }
+
+    /// The value in `slot` of match `index`'s document; the first call fetches every
+    /// match's document at once (`MSet::fetch`, one exchange with a remote shard).
+    func value(at index: Int, slot: ValueSlot) throws -> String {
+        var value: UnsafePointer<CChar>?
+        var length = 0
+        try XapianCall.run { tx_results_item_value(handle, index, slot.rawValue, &value, &length, $0) }
+        return value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+    }
 }
 
 /// Counts of matching documents by value (`Xapian::ValueCountMatchSpy`).

@@ -31,10 +31,11 @@ import Testing
     @Test func readsQueriesAndCommandsLineByLine() throws {
         let (directory, index) = try Self.seededIndex()
         _ = directory
-        let run = try CommandRunner.run(["repl", "--index", index], stdin: "zero konflik\n:open 1\n")
+        let run = try CommandRunner.run(["repl", "--index", index], stdin: "zero konflik\n:open 2\n")
         #expect(run.status == 0)
         #expect(run.stderr == "")
-        #expect(run.stdout.hasPrefix("1. Palembang, Sumsel, EDITOR.ID"))
+        #expect(run.stdout.hasPrefix("1. Rambutan – Penjabat Bupati Banyuasin"))
+        #expect(run.stdout.contains("\n2. Palembang, Sumsel, EDITOR.ID"))
         #expect(run.stdout.contains("2 articles, 6 paragraphs matched · "))
         #expect(run.stdout.contains("\n¶12 Kemudian, deklarasi Netralitas ASN terbesar"))
         #expect(run.stdout.hasSuffix("12 paragraphs, 2 with matches\n"))
@@ -89,13 +90,13 @@ import Testing
         #expect(terminal.waitForPrompt(2), "\(terminal.screen.text)")
         #expect(terminal.screen.lines.contains("telusur> zero konflik"))
         #expect(terminal.screen.text.contains("2 articles, 6 paragraphs matched · "))
-        #expect(terminal.screen.text.contains("¶5 Dia berharap kondisi ini tetap terjaga sesuai tagline Sumsel sebagai Provinsi yang zero konflik."))
+        #expect(terminal.screen.text.contains("¶6 …turun langsung melihat keadaan"))
 
         terminal.type(":op\t")
         #expect(terminal.wait { $0.lines.last == "telusur> :open" }, "\(terminal.screen.text)")
-        terminal.type("1\r")
+        terminal.type("2\r")
         #expect(terminal.waitForPrompt(3), "\(terminal.screen.text)")
-        #expect(terminal.screen.lines.contains("telusur> :open 1"))
+        #expect(terminal.screen.lines.contains("telusur> :open 2"))
         #expect(terminal.screen.text.contains("¶12 Kemudian, deklarasi Netralitas ASN terbesar"))
         #expect(terminal.screen.text.contains("12 paragraphs, 2 with matches"))
 
@@ -119,7 +120,7 @@ import Testing
 
         let history = try String(contentsOfFile: directory.path + "/state/telusur/history", encoding: .utf8)
         #expect(history.contains("zero\\040konflik"))
-        #expect(history.contains(":open\\0401"))
+        #expect(history.contains(":open\\0402"))
         #expect(!history.contains("sumsel"))  // the abandoned line
     }
 
@@ -154,7 +155,7 @@ import Testing
         small.type("zero konflik\r")
         #expect(small.waitForPrompt(2))
         #expect(!small.screen.text.contains("PAGED-BY-TEST"))  // results are never paged
-        small.type(":open 1\r")
+        small.type(":open 2\r")
         #expect(small.waitForPrompt(3), "\(small.screen.text)")
         #expect(small.screen.text.contains("PAGED-BY-TEST"))
         #expect(small.screen.text.contains("12 paragraphs, 2 with matches"))
@@ -166,7 +167,7 @@ import Testing
         #expect(tall.waitForPrompt(1))
         tall.type("zero konflik\r")
         #expect(tall.waitForPrompt(2))
-        tall.type(":open 1\r")
+        tall.type(":open 2\r")
         #expect(tall.waitForPrompt(3))
         #expect(tall.screen.text.contains("12 paragraphs, 2 with matches"))
         #expect(!tall.screen.text.contains("PAGED-BY-TEST"))  // it fits
@@ -207,7 +208,7 @@ import Testing
         #expect(terminal.waitForPrompt(1))
         terminal.type("zero konflik\r")
         #expect(terminal.waitForPrompt(2))
-        terminal.type(":open 1\r")
+        terminal.type(":open 2\r")
         // less's own screen, and less reading keys.
         #expect(terminal.wait { $0.isAlternate && $0.text.contains("Palembang, Sumsel, EDITOR.ID,- Provinsi") && !terminal.isCanonical },
                 "\(terminal.screen.text)")

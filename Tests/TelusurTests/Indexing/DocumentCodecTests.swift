@@ -44,6 +44,13 @@ import Testing
         #expect(DocumentCodec.articleTable(titles: [], lastDocument: 2) == [0, 0, 0])
     }
 
+    @Test func positionInTheArticleFromTheTableAlone() {
+        // Titles at 1 and 5: documents 1–4 are one article (title, lead, two more), 5–6 the next.
+        let table = DocumentCodec.articleTable(titles: [1, 5], lastDocument: 6)
+        #expect((1...6).map { DocumentCodec.position(of: UInt32($0), in: table) } == [0, 1, 2, 2, 0, 1])
+        #expect(DocumentCodec.position(of: 9, in: table) == nil)
+    }
+
     @Test func fingerprintValueRoundTrips() throws {
         var codec = DocumentCodec()
         let words = (0..<60).map { "kata\($0)" }.joined(separator: " ")
