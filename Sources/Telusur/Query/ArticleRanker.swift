@@ -51,8 +51,12 @@ struct ArticleRanker {
     /// AND of two or more bare words, the words as a phrase and within a window, in a
     /// paragraph and in the title; for `person:`/`agency:`, the resolved name's words as
     /// a phrase (so a paragraph or title that names the person weighs, where the
-    /// entity term itself is boolean).
-    func evidenceQuery(_ compiled: XapianQuery, root: QueryNode?, entities: ResolvedEntities) throws -> XapianQuery {
+    /// entity term itself is boolean). `meetingBoost` scales the proximity parts as the
+    /// compiler scaled the paragraphs where every word meets (article scope): they match
+    /// only there, so without it the boost drowns them and adjacent words count no more
+    /// than words far apart.
+    func evidenceQuery(_ compiled: XapianQuery, root: QueryNode?, entities: ResolvedEntities,
+                       meetingBoost: Double = 1) throws -> XapianQuery {
         var parts: [XapianQuery] = []
         func phrase(_ words: [String], prefix: String, window: Int) throws -> XapianQuery {
             let terms = try words.enumerated().map { try XapianQuery.term(prefix + $0.element, position: $0.offset + 1) }
@@ -67,8 +71,8 @@ struct ArticleRanker {
                 }
                 if words.count >= 2 && words.count <= 8 {
                     for prefix in ["", Schema.titlePrefix] {
-                        parts.append(try phrase(words, prefix: prefix, window: words.count).scaled(by: phraseWeight))
-                        parts.append(try phrase(words, prefix: prefix, window: proximityWindow).scaled(by: nearWeight))
+                        parts.append(try phrase(words, prefix: prefix, window: words.count).scaled(by: phraseWeight * meetingBoost))
+                        parts.append(try phrase(words, prefix: prefix, window: proximityWindow).scaled(by: nearWeight * meetingBoost))
                     }
                 }
                 for child in nodes { try collect(child) }

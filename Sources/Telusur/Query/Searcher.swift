@@ -195,7 +195,9 @@ public final class Searcher {
         }
         // Relevance order: articles ranked by their paragraphs' evidence (ArticleRanker).
         let ranker = options.sort == .relevance && ranking.articleEvidence ? ArticleRanker() : nil
-        let weighed = try ranker?.evidenceQuery(compiled, root: query.root, entities: compiler.entities.resolved) ?? compiled
+        let weighed = try ranker?.evidenceQuery(
+            compiled, root: query.root, entities: compiler.entities.resolved,
+            meetingBoost: options.within == .article ? QueryCompiler.meetingBoost : 1) ?? compiled
         let enquire = try XapianEnquire(database: database, query: weighed)
         try enquire.bm25(k1: ranking.k1, b: ranking.b, minNormLength: ranking.minNormLength)
         let perArticle = max(1, options.paragraphsPerArticle)
