@@ -1,0 +1,18 @@
+import Foundation
+
+/// A saved search (`telusur alert add NAME QUERY`): its name, the query as typed and
+/// the time it was last read (ISO 8601, UTC).
+public struct SavedAlert: Codable, Sendable, Equatable {
+    /// What the user calls it; unique in an index.
+    public var name: String
+    /// The query, in the search language, exactly as given.
+    public var query: String
+    /// When the alert was created or its matches were last read.
+    public var lastRead: String
+
+    public init(name: String, query: String, lastRead: String) {
+        self.name = name
+        self.query = query
+        self.lastRead = lastRead
+    }
+}
