@@ -17,21 +17,15 @@ import Testing
         return (directory, index)
     }
 
-    static func ids(_ arguments: [String]) throws -> [String] {
-        let run = try CommandRunner.run(arguments)
-        #expect(run.status <= 1, "\(arguments): \(run.stderr)")
-        return run.stdout.split(separator: "\n").map(String.init)
-    }
-
     @Test func optionsAndExcludedWordsAsUsersTypeThem() throws {
         let (directory, index) = try Self.index()
         _ = directory
         // --sort -date, with the value as its own argument.
-        #expect(try Self.ids(["search", "--index", index, "--ids", "--sort", "-date", "pemilu"]) == ["baru", "lama", "tanpa"])
-        #expect(try Self.ids(["search", "--index", index, "--ids", "--sort", "date", "pemilu"]) == ["lama", "baru", "tanpa"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "--sort", "-date", "pemilu"]) == ["baru", "lama", "tanpa"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "--sort", "date", "pemilu"]) == ["lama", "baru", "tanpa"])
         // -word is a query word (exclude), before or after options.
-        #expect(try Self.ids(["search", "--index", index, "pemilu", "-kampanye", "--ids", "--sort=date"]) == ["baru", "tanpa"])
-        #expect(try Self.ids(["search", "-kampanye", "--index", index, "--ids", "pemilu", "--sort", "-date"]) == ["baru", "tanpa"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "pemilu", "-kampanye", "--ids", "--sort=date"]) == ["baru", "tanpa"])
+        #expect(try CommandRunner.lines(["search", "-kampanye", "--index", index, "--ids", "pemilu", "--sort", "-date"]) == ["baru", "tanpa"])
         // After --, everything is a query word.
         let dashed = try CommandRunner.run(["search", "--index", index, "--ids", "--", "pemilu", "--limit"])
         #expect(dashed.status == 2 && dashed.stderr.contains("column"), "\(dashed.stderr)")
@@ -41,10 +35,10 @@ import Testing
         let (directory, index) = try Self.index()
         _ = directory
         // "lama" mentions kampanye in another paragraph than pemilu: still excluded.
-        #expect(Set(try Self.ids(["search", "--index", index, "--ids", "pemilu NOT kampanye"])) == ["baru", "tanpa"])
-        #expect(Set(try Self.ids(["search", "--index", index, "--ids", "NOT kampanye"])) == ["baru", "tanpa"])
-        #expect(Set(try Self.ids(["search", "--index", index, "--ids", "pemilu -\"di akhir\""])) == ["baru", "tanpa"])
-        #expect(Set(try Self.ids(["search", "--index", index, "--ids", "pemilu -tidakada"])) == ["baru", "lama", "tanpa"])
+        #expect(Set(try CommandRunner.lines(["search", "--index", index, "--ids", "pemilu NOT kampanye"])) == ["baru", "tanpa"])
+        #expect(Set(try CommandRunner.lines(["search", "--index", index, "--ids", "NOT kampanye"])) == ["baru", "tanpa"])
+        #expect(Set(try CommandRunner.lines(["search", "--index", index, "--ids", "pemilu -\"di akhir\""])) == ["baru", "tanpa"])
+        #expect(Set(try CommandRunner.lines(["search", "--index", index, "--ids", "pemilu -tidakada"])) == ["baru", "lama", "tanpa"])
     }
 
     @Test func optionsAloneOpenTheRepl() throws {
@@ -61,7 +55,7 @@ import Testing
         _ = directory
         let run = try CommandRunner.run(["search", "--index", index, "*milu"])
         #expect(run.status == 2 && run.stderr.contains("put * at the end"), "\(run.stderr)")
-        #expect(try Self.ids(["search", "--index", index, "--ids", "pem*"]).count == 3)
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "pem*"]).count == 3)
     }
 }
 

@@ -18,27 +18,21 @@ import Testing
         return (directory, index)
     }
 
-    static func ids(_ arguments: [String]) throws -> [String] {
-        let run = try CommandRunner.run(arguments)
-        #expect(run.status <= 1, "\(arguments): \(run.stderr)")
-        return run.stdout.split(separator: "\n").map(String.init)
-    }
-
     @Test func bareWordsMeetAnywhereInTheArticleByDefault() throws {
         let (directory, index) = try Self.index()
         _ = directory
         // The article where the words share a paragraph ranks first.
-        #expect(try Self.ids(["search", "--index", index, "--ids", "anies", "banjir"]) == ["together", "apart"])
-        #expect(try Self.ids(["search", "--index", index, "--ids", "--within", "article", "anies", "banjir"]) == ["together", "apart"])
-        #expect(try Self.ids(["search", "--index", index, "--ids", "--within", "paragraph", "anies", "banjir"]) == ["together"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "anies", "banjir"]) == ["together", "apart"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "--within", "article", "anies", "banjir"]) == ["together", "apart"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "--within", "paragraph", "anies", "banjir"]) == ["together"])
         // Fields every paragraph shares stay filters; the NOT of a whole article still applies.
-        #expect(try Self.ids(["search", "--index", index, "--ids", "anies banjir source:kompas.com"]) == ["apart"])
-        #expect(try Self.ids(["search", "--index", index, "--ids", "anies banjir -malam"]) == ["together"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "anies banjir source:kompas.com"]) == ["apart"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "anies banjir -malam"]) == ["together"])
         // A phrase is one clause: within one paragraph even in article scope.
-        #expect(try Self.ids(["search", "--index", index, "--ids", "\"zero konflik\" anies"]).isEmpty)
-        #expect(try Self.ids(["search", "--index", index, "--ids", "zero", "konflik", "anies"]) == ["phrase"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "\"zero konflik\" anies"]).isEmpty)
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "zero", "konflik", "anies"]) == ["phrase"])
         // An argument with spaces is a phrase, as in grep: one paragraph.
-        #expect(try Self.ids(["search", "--index", index, "--ids", "meninjau banjir"]) == ["together"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "meninjau banjir"]) == ["together"])
         // The shown paragraph of "apart" is one that holds a word, and the totals count those paragraphs.
         let json = try CommandRunner.run(["search", "--index", index, "--json", "anies", "banjir"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -56,10 +50,10 @@ import Testing
         let file = try directory.write("a.jsonl", lines.joined(separator: "\n") + "\n")
         let index = directory.path + "/idx"
         #expect(try CommandRunner.run(["index", "--index", index, file]).status == 0)
-        let ids = try Self.ids(["search", "--index", index, "--ids", "alpha", "beta"])
+        let ids = try CommandRunner.lines(["search", "--index", index, "--ids", "alpha", "beta"])
         #expect(ids.count == 2051 && ids.first == "meet")
-        #expect(try Self.ids(["search", "--index", index, "--ids", "--within", "paragraph", "alpha", "beta"]) == ["meet"])
-        #expect(try Self.ids(["search", "--index", index, "--ids", "alpha", "beta", "date:2019"]) == ["meet"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "--within", "paragraph", "alpha", "beta"]) == ["meet"])
+        #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "alpha", "beta", "date:2019"]) == ["meet"])
     }
 
     @Test func theReplAndHelpKnowTheScope() throws {

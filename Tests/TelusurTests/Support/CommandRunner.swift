@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `telusur` executable, as a user would, and captures what it prints.
 enum CommandRunner {
@@ -50,6 +51,14 @@ enum CommandRunner {
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The lines `telusur ARGUMENTS` prints (`--ids`: one article a line), expecting
+    /// exit 0 or 1 (1: nothing found).
+    static func lines(_ arguments: [String]) throws -> [String] {
+        let run = try run(arguments)
+        #expect(run.status <= 1, "\(arguments): \(run.stderr)")
+        return run.stdout.split(separator: "\n").map(String.init)
     }
 
     /// The standard output of a shell pipeline (for fixtures such as a corpus slice).
