@@ -469,6 +469,12 @@ tx_status tx_database_metadata(tx_database *db, const char *key, size_t key_len,
     TX_CATCH
 }
 
+tx_status tx_database_uuid(tx_database *db, char **value, size_t *value_len, tx_error *err) {
+    TX_TRY
+    return give(db->db.get_uuid(), value, value_len, err);
+    TX_CATCH
+}
+
 tx_status tx_database_first_doc(tx_database *db, const char *term, size_t len,
                                 uint32_t *docid, tx_error *err) {
     TX_TRY
@@ -554,6 +560,17 @@ tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
         if (max && t->items.size() >= max) break;
     }
     *out = t.release();
+    return TX_OK;
+    TX_CATCH
+}
+
+tx_status tx_database_term_count(tx_database *db, const char *prefix, size_t len,
+                                 uint64_t *count, tx_error *err) {
+    TX_TRY
+    const std::string p = str(prefix, len);
+    uint64_t n = 0;
+    for (Xapian::TermIterator it = db->db.allterms_begin(p); it != db->db.allterms_end(p); ++it) ++n;
+    *count = n;
     return TX_OK;
     TX_CATCH
 }

@@ -154,6 +154,8 @@ tx_status tx_database_termfreq(tx_database *db, const char *term, size_t len,
 /* get_metadata(key); the value is malloc'd (free with tx_free), "" when unset. */
 tx_status tx_database_metadata(tx_database *db, const char *key, size_t key_len,
                                char **value, size_t *value_len, tx_error *err);
+/* get_uuid(): the database's UUID; for several databases theirs joined by ':'. Malloc'd. */
+tx_status tx_database_uuid(tx_database *db, char **value, size_t *value_len, tx_error *err);
 /* The first document id indexed by term, or 0 in *docid when none. */
 tx_status tx_database_first_doc(tx_database *db, const char *term, size_t len,
                                 uint32_t *docid, tx_error *err);
@@ -179,6 +181,9 @@ tx_status tx_database_spelling(tx_database *db, const char *word, size_t len,
 /* Up to `max` terms starting with prefix (0 = no limit). */
 tx_status tx_database_terms(tx_database *db, const char *prefix, size_t len,
                             uint32_t max, tx_terms **out, tx_error *err);
+/* How many distinct terms start with prefix (allterms_begin(prefix)), without copying them. */
+tx_status tx_database_term_count(tx_database *db, const char *prefix, size_t len,
+                                 uint64_t *count, tx_error *err);
 /* The terms of one document that start with prefix (termlist_begin, skip_to),
  * in sorted order; the frequencies are the terms' document frequencies. */
 tx_status tx_database_document_terms(tx_database *db, uint32_t docid, const char *prefix,

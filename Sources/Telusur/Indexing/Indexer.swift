@@ -173,7 +173,7 @@ public final class Indexer {
             if outcome == .added { totals.added += 1 } else { totals.replaced += 1 }
             totals.paragraphs += article.paragraphs.count
             pending += article.paragraphs.count + 1
-            if pending >= options.batchDocuments { try commit() }
+            if pending >= options.batchDocuments { try commitBatch() }
             return outcome
         } catch let error as XapianError {
             if inTransaction { cancelBatch() }
@@ -195,9 +195,21 @@ public final class Indexer {
         }
     }
 
+    /// Commits what is pending, then writes the index's summary (``IndexSummary``: what
+    /// `stats`, `persons` and `agencies` read) when what was committed changed it. Call
+    /// it at the end of a run; batches in between commit on their own.
+    public func commit() throws {
+        try commitBatch()
+        do {
+            try IndexSummary.write(paths: shardPaths, to: writers[0])
+        } catch let error as XapianError {
+            throw IndexingError.writeFailed(index: location.path, article: nil, reason: error)
+        }
+    }
+
     /// Commits what is pending (`commit_transaction`) and records the time of the update;
     /// on a sharded index, every shard in turn.
-    public func commit() throws {
+    private func commitBatch() throws {
         guard inTransaction else { return }
         do {
             let stamp = ISO8601DateFormatter().string(from: Date())

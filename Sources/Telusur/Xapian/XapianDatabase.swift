@@ -57,6 +57,14 @@ final class XapianDatabase {
         return XapianCall.takeString(value, length)
     }
 
+    /// The database's UUID (`get_uuid`); of several databases, theirs joined by ":".
+    func uuid() throws -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        var length = 0
+        try XapianCall.run { tx_database_uuid(handle, &value, &length, $0) }
+        return XapianCall.takeString(value, length)
+    }
+
     /// The first document indexed by `term`, if any.
     func firstDocument(term: String) throws -> UInt32? {
         var id: UInt32 = 0
@@ -115,6 +123,14 @@ final class XapianDatabase {
         }
         defer { tx_terms_free(list) }
         return TermList.read(list).map(\.term)
+    }
+
+    /// How many distinct terms start with `prefix` (every term for ""), counted in the
+    /// shim without copying them.
+    func termCount(prefix: String) throws -> Int {
+        var count: UInt64 = 0
+        try prefix.withBytes { p, n in try XapianCall.run { tx_database_term_count(handle, p, n, &count, $0) } }
+        return Int(count)
     }
 
     /// Terms starting with `prefix` and their document frequencies (`allterms_begin(prefix)`).

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The figures `stats`, `persons` and `agencies` print, worked out once when a writer
+/// has committed and kept in the index's metadata, so that reading them costs one
+/// metadata lookup instead of a walk over every term (the full corpus has millions).
+///
+/// A summary says which revision of every shard it describes. It is used only when the
+/// shards are still at those revisions: any commit it does not know of (an older
+/// telusur, `compact`, an interrupted run) makes readers count from the terms again,
+/// as before, so a summary can be out of date but never wrong. Remote shards are
+/// always counted from their terms: their revisions are not known here.
+///
+/// Three metadata entries on the first shard (the one `get_metadata` of a combined
+/// database reads): the counts, the persons and the agencies, each starting with the
+/// revisions line, so `agencies` does not read the persons list.
+struct IndexSummary: Equatable {
+    /// The shards' UUIDs joined by ":" (`get_uuid` of the combined database), so that a
+    /// summary is never taken for that of other databases at the same revisions.
+    var uuid: String
+    /// Each shard's revision, in the order the index lists its shards.
+    var revisions: [UInt64]
+    var articles: Int
+    var documents: Int
+    var terms: Int
+    /// Article-level person keys ("herman deru") with their article counts, most first.
+    var persons: [Entry]
+    /// Article-level agency keys ("kpu@sumatera-selatan") with their article counts, most first.
+    var agencies: [Entry]
+
+    struct Entry: Equatable {
+        var key: String
+        var articles: Int
+    }
+
+    static let countsKey = "telusur.summary"
+    static let personsKey = "telusur.summary.persons"
+    static let agenciesKey = "telusur.summary.agencies"
+
+    /// Counts everything from the database's terms, as readers did before summaries.
+    static func counted(from database: XapianDatabase, revisions: [UInt64]) throws -> IndexSummary {
+        let documents = try database.documentCount()
+        return IndexSummary(
+            uuid: try database.uuid(), revisions: revisions,
+            articles: try database.frequency(of: Schema.titleDocumentTerm),
+            documents: documents,
+            terms: try database.termCount(prefix: ""),
+            persons: try entries(database, prefix: Schema.articlePersonPrefix),
+            agencies: try entries(database, prefix: Schema.articleAgencyPrefix))
+    }
+
+    /// The keys under `prefix`, most articles first, ties by key (the order the lists print in).
+    static func entries(_ database: XapianDatabase, prefix: String) throws -> [Entry] {
+        try database.terms(prefix: prefix)
+            .map { Entry(key: String($0.term.dropFirst(prefix.count)), articles: $0.frequency) }
+            .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.key < $1.key }
+    }
+
+    // MARK: - writing
+
+    /// Works out the summary of the committed shards at `paths` and writes it to the
+    /// first one in a commit of its own, so that it describes the revision holding it.
+    /// Does nothing when the summary there already describes the shards as they are.
+    static func write(paths: [String], to first: XapianWriter) throws {
+        guard !paths.isEmpty else { return }
+        var revisions = try paths.map { try XapianMaintenance.revision(of: $0) }
+        let database = try XapianDatabase(paths: paths)
+        if try counts(in: database, revisions: revisions) != nil { return }
+        var summary = try counted(from: database, revisions: [])
+        // The commit below moves the first shard on by one: that revision is the one described.
+        revisions[0] += 1
+        summary.revisions = revisions
+        try first.begin()
+        do {
+            try first.setMetadata(summary.encodedCounts, for: countsKey)
+            try first.setMetadata(encoded(summary.persons, stamp: summary.stamp()), for: personsKey)
+            try first.setMetadata(encoded(summary.agencies, stamp: summary.stamp()), for: agenciesKey)
+            try first.commit()
+        } catch {
+            try? first.cancel()
+            throw error
+        }
+    }
+
+    var encodedCounts: String {
+        "\(stamp())\n\(articles)\t\(documents)\t\(terms)\n"
+    }
+
+    /// The first line of each entry: which databases, at which revisions.
+    func stamp() -> String { Self.stamp(uuid: uuid, revisions: revisions) }
+
+    static func stamp(uuid: String, revisions: [UInt64]) -> String {
+        "uuid \(uuid) revisions " + revisions.map(String.init).joined(separator: ",")
+    }
+
+    static func encoded(_ entries: [Entry], stamp: String) -> String {
+        var text = stamp + "\n"
+        text.reserveCapacity(entries.count * 24)
+        for entry in entries {
+            text += String(entry.articles)
+            text += "\t"
+            text += entry.key
+            text += "\n"
+        }
+        return text
+    }
+
+    // MARK: - reading
+
+    /// The counts of the summary when it describes `revisions`; nil otherwise (no
+    /// summary, an out-of-date one, or one this version cannot read).
+    static func counts(in database: XapianDatabase, revisions: [UInt64]) throws -> (articles: Int, documents: Int, terms: Int)? {
+        guard let body = try body(of: countsKey, in: database, revisions: revisions) else { return nil }
+        let fields = body.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 3, let articles = Int(fields[0]), let documents = Int(fields[1]),
+              let terms = Int(fields[2].trimmingCharacters(in: .newlines)) else { return nil }
+        return (articles, documents, terms)
+    }
+
+    /// The persons (`agencies` false) or agencies of the summary when it describes
+    /// `revisions`, most articles first; nil otherwise.
+    static func entries(in database: XapianDatabase, agencies: Bool, revisions: [UInt64]) throws -> [Entry]? {
+        guard let body = try body(of: agencies ? agenciesKey : personsKey, in: database, revisions: revisions) else { return nil }
+        var list: [Entry] = []
+        for line in body.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t"), let count = Int(line[..<tab]) else { return nil }
+            list.append(Entry(key: String(line[line.index(after: tab)...]), articles: count))
+        }
+        return list
+    }
+
+    /// What follows the first line of entry `key`, when that line names this database
+    /// at exactly `revisions`.
+    private static func body(of key: String, in database: XapianDatabase, revisions: [UInt64]) throws -> Substring? {
+        let text = try database.metadata(key)
+        guard !text.isEmpty, let newline = text.firstIndex(of: "\n") else { return nil }
+        guard text[..<newline] == stamp(uuid: try database.uuid(), revisions: revisions) else { return nil }
+        return text[text.index(after: newline)...]
+    }
+}
