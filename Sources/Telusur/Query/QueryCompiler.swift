@@ -43,6 +43,33 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
     }
 
+    /// For a person or agency inside NEAR: its mention term, and the words it is
+    /// matched by, those of the name it resolves to and those typed ("Jokowi" and
+    /// "joko widodo"); nil for other clauses.
+    private mutating func nameWords(of node: QueryNode) throws -> (mention: String, words: [String])? {
+        let typed: String
+        let mention: String
+        let resolved: String
+        switch node {
+        case .person(let name):
+            typed = name
+            mention = try entities.personTerm(name)
+            resolved = String(mention.dropFirst(Schema.personPrefix.count))
+        case .agency(let name):
+            typed = name
+            mention = try entities.agencyTerm(name)
+            // "kpu@sumatera-selatan": the acronym; the region is checked by the mention term.
+            let key = mention.dropFirst(Schema.agencyPrefix.count)
+            resolved = String(key.split(separator: "@").first ?? key)
+        default:
+            return nil
+        }
+        let tokenizer = Tokenizer()
+        var seen = Set<String>()
+        let words = (tokenizer.terms(resolved) + tokenizer.terms(typed)).filter { seen.insert($0).inserted }
+        return words.isEmpty ? nil : (mention, words)
+    }
+
     static func isSaid(_ node: QueryNode) -> Bool {
         if case .said = node { return true }
         return false
@@ -73,14 +100,26 @@ struct QueryCompiler {
             for node in nodes { parts.append(try build(node, prefix: prefix)) }
             return try XapianQuery.combine(.and, parts)
         case .near(let nodes, let distance):
-            // Every positional leaf takes part; phrases inside NEAR are kept as phrases.
+            // Every positional leaf takes part; phrases inside NEAR are kept as phrases. A
+            // person or agency takes part by the words of its name (entity terms carry no
+            // positions), in a paragraph that mentions it.
             var parts: [XapianQuery] = []
-            for node in nodes { parts.append(try build(node, prefix: prefix)) }
+            var mentions: [XapianQuery] = []
+            for node in nodes {
+                if let (mention, words) = try nameWords(of: node) {
+                    mentions.append(try XapianQuery.term(mention).scaled(by: 0))
+                    let terms = try words.map { try XapianQuery.term(prefix + $0) }
+                    parts.append(terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms))
+                } else {
+                    parts.append(try build(node, prefix: prefix))
+                }
+            }
             let width = nodes.reduce(0) { total, node in
                 if case .phrase(let words) = node { return total + words.count }
                 return total + 1
             }
-            return try XapianQuery.combine(.near, parts, window: distance + width - 1)
+            let near = try XapianQuery.combine(.near, parts, window: distance + width - 1)
+            return mentions.isEmpty ? near : try XapianQuery.combine(.filter, [near] + mentions)
         case .wildcard(let stem):
             // Expanded here over the whole index, not by Xapian's OP_WILDCARD: on several
             // shards Xapian expands it in each shard (each its own most frequent words),

@@ -257,9 +257,11 @@ private struct State {
         return first
     }
 
+    /// What NEAR can join: words, phrases, and persons and agencies (matched by the
+    /// words of their name, see ``QueryCompiler``).
     static func isPositional(_ node: QueryNode) -> Bool {
         switch node {
-        case .term, .phrase: return true
+        case .term, .phrase, .person, .agency: return true
         default: return false
         }
     }

@@ -56,6 +56,34 @@ import Testing
         #expect(try CommandRunner.lines(["search", "--index", index, "--ids", "alpha", "beta", "date:2019"]) == ["meet"])
     }
 
+    /// `person:`/`agency:` inside NEAR: by the words of the name, in a paragraph that
+    /// mentions them (entity terms carry no positions).
+    @Test func nearTakesPersonsAndAgencies() throws {
+        let directory = TemporaryDirectory()
+        let file = try directory.write("a.jsonl", """
+            {"id":"close","date":"2020-01-01","title":"Satu","body":"Menurut Gubernur Sumatera Selatan Herman Deru, pemilu harus damai."}
+            {"id":"far","date":"2020-01-02","title":"Dua","body":"Gubernur Sumatera Selatan Herman Deru membuka acara di Palembang. Dalam acara yang dihadiri banyak warga dan pejabat daerah itu, panitia menyebut pemilu sebagai pesta rakyat."}
+            {"id":"word","date":"2020-01-03","title":"Tiga","body":"Nama jalan itu Herman, dan pemilu digelar di sana."}
+            {"id":"kpu","date":"2020-01-04","title":"Empat","body":"Ketua KPU Sumatera Selatan mengatakan pemilu berjalan lancar."}
+
+            """)
+        let index = directory.path + "/idx"
+        #expect(try CommandRunner.run(["index", "--index", index, file]).status == 0)
+        func ids(_ query: String) throws -> [String] {
+            try CommandRunner.lines(["search", "--index", index, "--ids", "--sort", "date", query])
+        }
+        #expect(try ids(#"person:"Herman Deru" NEAR/3 pemilu"#) == ["close"])
+        #expect(try ids(#"pemilu NEAR/3 person:"Herman Deru""#) == ["close"])
+        #expect(try ids(#"person:"Herman Deru" NEAR/40 pemilu"#) == ["close", "far"])
+        // The word alone near pemilu, without a mention of the person, is not enough.
+        #expect(try ids(#"herman NEAR/3 pemilu"#).contains("word"))
+        #expect(try ids(#"agency:KPU NEAR/5 pemilu"#) == ["kpu"])
+        #expect(try ids(#"agency:KPU NEAR/2 pemilu"#).isEmpty)
+        // Other fields still cannot take part.
+        let refused = try CommandRunner.run(["search", "--index", index, #"source:kompas.com NEAR pemilu"#])
+        #expect(refused.status != 0 && refused.stderr.contains("NEAR at column 19 needs a clause on both sides"))
+    }
+
     @Test func theReplAndHelpKnowTheScope() throws {
         let (directory, index) = try Self.index()
         _ = directory
