@@ -11,7 +11,7 @@ enum ArgumentNormaliser {
     /// The options, of any command, that take a value.
     static let valueOptions: Set<String> = [
         "--index", "--limit", "--offset", "--sort", "--paragraphs", "--color", "--bm25",
-        "--within", "--facet-limit", "--timeline", "--timeline-by", "--format", "--batch", "--shards",
+        "--within", "--facet-limit", "--timeline", "--timeline-by", "--timeline-top", "--format", "--batch", "--shards",
         "--progress", "--port", "--interface", "--date", "--top", "--match", "--query",
     ]
 

@@ -46,6 +46,12 @@ struct ResultOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Matching articles per day, week (ISO), month or year: a bar chart (terminal) or a series (JSON), every period present.", valueName: "day|week|month|year"))
     var timeline: Timeline.Period?
 
+    @Option(help: ArgumentHelp("With --timeline: a column (terminal) or a series (JSON) for each of the most frequent sources, persons or agencies among the matches.", valueName: "source|person|agency"))
+    var timelineBy: Timeline.Breakdown?
+
+    @Option(help: "With --timeline-by: how many values get a column (0: all).")
+    var timelineTop = 5
+
     @Flag(help: "Show near-duplicate articles (the same release from several outlets) as separate results.")
     var noGroup = false
 
@@ -61,6 +67,10 @@ struct ResultOptions: ParsableArguments {
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         guard paragraphs >= 1 else { throw ValidationError("--paragraphs must be 1 or more") }
         guard facetLimit >= 0 else { throw ValidationError("--facet-limit must be 0 (all) or more") }
+        guard timelineBy == nil || timeline != nil else {
+            throw ValidationError("--timeline-by needs --timeline day|week|month|year")
+        }
+        guard timelineTop >= 0 else { throw ValidationError("--timeline-top must be 0 (all) or more") }
         guard [ids, json, csv, tsv].filter({ $0 }).count <= 1 else {
             throw ValidationError("choose one of --ids, --json, --csv and --tsv")
         }
@@ -74,6 +84,8 @@ struct ResultOptions: ParsableArguments {
         if timeline != nil {
             options.facets = true
             options.allMonths = true
+            options.breakdown = timelineBy
+            options.breakdownTop = timelineTop
         }
         if ids {
             options.fetchArticles = false
@@ -96,6 +108,13 @@ struct ResultOptions: ParsableArguments {
             searcher.ranking = ranking.ranking
             return (try searcher.search(parsed, options: searchOptions), searcher)
         }
+    }
+
+    /// The timeline asked for (`--timeline`, `--timeline-by`), or nil.
+    func chart(of results: SearchResults) -> Timeline? {
+        guard let timeline else { return nil }
+        guard let timelineBy else { return Timeline(results.facets, period: timeline) }
+        return Timeline(results.facets, period: timeline, by: timelineBy, name: timelineBy.displayName)
     }
 
     /// Runs a search and prints it as asked: ids, JSON or text.
@@ -124,13 +143,13 @@ struct ResultOptions: ParsableArguments {
             // elsewhere may still have one: never a raw newline that splits one id in two.
             for hit in results.hits { print(hit.article.id.terminalSafe()) }
         } else if json {
-            print(try ResultsDocument(results, full: full, timeline: timeline.map { Timeline(results.facets, period: $0) }).json())
+            print(try ResultsDocument(results, full: full, timeline: chart(of: results)).json())
         } else if csv || tsv {
             print(ResultsTable(results).text(csv ? .csv : .tsv), terminator: "")
         } else {
             let style: TerminalRenderer.Style = color.enabled ? .color : .plain
-            if let timeline {
-                print(Timeline(results.facets, period: timeline).render(style: style), terminator: "")
+            if let chart = chart(of: results) {
+                print(chart.render(style: style), terminator: "")
             }
             print(TerminalRenderer(style: style).render(results, full: full), terminator: "")
         }
@@ -151,7 +170,8 @@ struct SearchCommand: ParsableCommand {
             a phrase, as in grep: telusur search "zero konflik". After --, every argument is a query word.
 
             Output: the terminal (snippets; --full for whole paragraphs), --json, --csv or --tsv \
-            (--all for every match), --ids; --timeline day|week|month|year adds matches per period.
+            (--all for every match), --ids; --timeline day|week|month|year adds matches per period, \
+            --timeline-by source|person|agency one column per frequent value.
 
             Exit status: 0 something matched, 1 nothing matched, 2 error.
             """
@@ -177,6 +197,7 @@ struct SearchCommand: ParsableCommand {
 extension ResultOrder: ExpressibleByArgument {}
 extension QueryScope: ExpressibleByArgument {}
 extension Timeline.Period: ExpressibleByArgument {}
+extension Timeline.Breakdown: ExpressibleByArgument {}
 
 /// `--bm25 K1,B[,TITLE]`: ranking parameters, for measuring them (Benchmarks/ranking).
 struct RankingOption: ParsableArguments {

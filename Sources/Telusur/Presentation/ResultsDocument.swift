@@ -109,8 +109,19 @@ public struct ResultsDocument: Encodable, Sendable {
             public var period: String
             public var articles: Int
         }
+        /// One value of the breakdown (`--timeline-by`) and its articles per period.
+        public struct Line: Encodable, Sendable {
+            public var value: String
+            public var name: String
+            public var articles: Int
+            public var series: [Point]
+        }
         public var period: String
         public var series: [Point]
+        /// "source", "person" or "agency" with `--timeline-by`, else absent.
+        public var by: String?
+        /// With ``by``: the most frequent values, most articles first.
+        public var breakdown: [Line]?
     }
 
     public var query: String
@@ -153,7 +164,15 @@ public struct ResultsDocument: Encodable, Sendable {
     /// or, with `full`, every matching paragraph is given whole.
     public init(_ results: SearchResults, full: Bool = false, timeline: Timeline? = nil) {
         self.timeline = timeline.map { line in
-            TimelineSeries(period: line.period.rawValue, series: line.bars.map { TimelineSeries.Point(period: $0.period, articles: $0.articles) })
+            TimelineSeries(
+                period: line.period.rawValue, series: line.bars.map { TimelineSeries.Point(period: $0.period, articles: $0.articles) },
+                by: line.breakdown?.rawValue,
+                breakdown: line.breakdown.map { _ in
+                    line.lines.map { value in
+                        TimelineSeries.Line(value: value.value, name: value.name, articles: value.articles,
+                                            series: value.bars.map { TimelineSeries.Point(period: $0.period, articles: $0.articles) })
+                    }
+                })
         }
         let lexicon = try? EntityLexicon.shared.get()
         let highlighter = Highlighter(query: results.query, entities: results.entities)

@@ -12,14 +12,79 @@ public struct Timeline: Sendable, Equatable {
         public var articles: Int
     }
 
+    /// What `--timeline-by` breaks the matches down by.
+    public enum Breakdown: String, Sendable, CaseIterable {
+        case source, person, agency
+
+        /// How a value of this kind is shown: persons and agencies by name, sources as they are.
+        public func displayName(_ value: String) -> String {
+            switch self {
+            case .source: value
+            case .person: PersonName.display(value)
+            case .agency: (try? EntityLexicon.shared.get())?.agencyName(value) ?? value
+            }
+        }
+
+        var facet: DocumentCodec.FacetKind {
+            switch self {
+            case .source: .source
+            case .person: .person
+            case .agency: .agency
+            }
+        }
+    }
+
+    /// One value's bars (`--timeline-by`): the same periods as ``bars``.
+    public struct Line: Sendable, Equatable {
+        /// The value as in queries and facets ("kompas.com", "herman deru", "kpu@sumatera-selatan").
+        public var value: String
+        /// As shown ("kompas.com", "Herman Deru", "KPU Sumatera Selatan").
+        public var name: String
+        /// Its matching articles, dated or not.
+        public var articles: Int
+        public var bars: [Bar]
+    }
+
     public var period: Period
     public var bars: [Bar]
+    /// What ``lines`` break the matches down by, if anything.
+    public var breakdown: Breakdown?
+    /// With ``breakdown``: one line per value, most articles first.
+    public var lines: [Line] = []
 
     /// The timeline of `facets` (searched with ``SearchOptions/allMonths``). Weeks are
     /// ISO 8601 weeks (Monday to Sunday, "2019-W38"), added up from the days; an
     /// article counts once in its week.
     public init(_ facets: Facets, period: Period) {
         self.period = period
+        let known = Self.counts(facets, period)
+        guard let first = known.keys.min(), let last = known.keys.max() else {
+            bars = []
+            return
+        }
+        bars = (first...last).map { Bar(period: Self.name($0, period), articles: known[$0] ?? 0) }
+    }
+
+    /// The timeline of `facets`, and a line for each value of its breakdown
+    /// (``Facets/breakdown``, searched with ``SearchOptions/breakdown`` set to `by`),
+    /// over the same periods; `name` gives how a value is shown.
+    public init(_ facets: Facets, period: Period, by breakdown: Breakdown, name: (String) -> String) {
+        self.init(facets, period: period)
+        self.breakdown = breakdown
+        guard let first = Self.counts(facets, period).keys.min() else { return }
+        lines = facets.breakdown.map { series in
+            var known: [Int: Int] = [:]
+            for day in series.days {
+                guard let number = Self.periodNumber(ofDay: day.value, period) else { continue }
+                known[number, default: 0] += day.articles
+            }
+            let bars = self.bars.indices.map { i in Bar(period: self.bars[i].period, articles: known[first + i] ?? 0) }
+            return Line(value: series.value, name: name(series.value), articles: series.articles, bars: bars)
+        }
+    }
+
+    /// The matching articles of each period, the periods numbered as ``parse(_:_:)`` does.
+    private static func counts(_ facets: Facets, _ period: Period) -> [Int: Int] {
         let counts: [Facets.Count]
         switch period {
         case .day, .week: counts = facets.days
@@ -28,14 +93,19 @@ public struct Timeline: Sendable, Equatable {
         }
         var known: [Int: Int] = [:]
         for count in counts {
-            guard let number = Self.parse(count.value, period) else { continue }
+            guard let number = parse(count.value, period) else { continue }
             known[number, default: 0] += count.articles
         }
-        guard let first = known.keys.min(), let last = known.keys.max() else {
-            bars = []
-            return
+        return known
+    }
+
+    /// The period a day ("2019-09-17") falls in, as ``parse(_:_:)`` numbers them.
+    private static func periodNumber(ofDay day: String, _ period: Period) -> Int? {
+        switch period {
+        case .day, .week: return parse(day, period)
+        case .month: return parse(String(day.prefix(7)), period)
+        case .year: return parse(String(day.prefix(4)), period)
         }
-        bars = (first...last).map { Bar(period: Self.name($0, period), articles: known[$0] ?? 0) }
     }
 
     /// A period as a number that counts up by one: days since 1970-01-01, weeks since
@@ -103,8 +173,10 @@ public struct Timeline: Sendable, Equatable {
     }
 
     /// A bar chart for the terminal: one line a period, bars of Unicode blocks scaled
-    /// to `width` columns for the largest count, then the count.
+    /// to `width` columns for the largest count, then the count. With a breakdown, a
+    /// table instead: one row a period, the count of every match, then one column per value.
     public func render(width: Int = 50, style: TerminalRenderer.Style = .plain) -> String {
+        guard breakdown == nil else { return renderTable(style: style) }
         let top = bars.map(\.articles).max() ?? 0
         guard top > 0 else { return "" }
         let blocks = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
@@ -115,5 +187,31 @@ public struct Timeline: Sendable, Equatable {
             out += "\(bar.period)  \(style.match.0)\(text)\(style.match.1)\(bar.articles == 0 ? "" : " ")\(bar.articles)\n"
         }
         return out
+    }
+
+    /// The breakdown as a table: names cut to 24 columns and made terminal-safe, counts
+    /// right-aligned under them.
+    private func renderTable(style: TerminalRenderer.Style) -> String {
+        guard !bars.isEmpty else { return "" }
+        let names = ["all"] + lines.map { Self.cell($0.name.terminalSafe(), width: 24) }
+        let periodWidth = bars.map(\.period.count).max() ?? 0
+        let columns = names.indices.map { i in
+            max(names[i].count, (i == 0 ? bars.map(\.articles) : lines[i - 1].bars.map(\.articles)).map { String($0).count }.max() ?? 1)
+        }
+        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        var out = String(repeating: " ", count: periodWidth)
+        for (i, name) in names.enumerated() { out += "  " + pad(name, columns[i]) }
+        out += "\n"
+        for (row, bar) in bars.enumerated() {
+            out += bar.period + String(repeating: " ", count: periodWidth - bar.period.count)
+            out += "  " + style.match.0 + pad(String(bar.articles), columns[0]) + style.match.1
+            for (i, line) in lines.enumerated() { out += "  " + pad(String(line.bars[row].articles), columns[i + 1]) }
+            out += "\n"
+        }
+        return out
+    }
+
+    private static func cell(_ text: String, width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 }

@@ -51,7 +51,9 @@ struct LocalMatchCounter: MatchCounter {
 }
 
 /// Counts with Xapian's own `ValueCountMatchSpy`, which remote shards can run (the
-/// shim's counting spy cannot leave the process: `xapian-tcpsrv` knows nothing of it).
+/// shim's counting spy cannot leave the process: `xapian-tcpsrv` knows nothing of it),
+/// and which sees each article's whole facet list, so it also counts one kind of value
+/// per day (`--timeline-by`), on any shards.
 ///
 /// Without facets the spy watches the article slot: its total is the matching
 /// paragraphs and its number of distinct values the matching articles. With facets it
@@ -60,25 +62,34 @@ struct LocalMatchCounter: MatchCounter {
 /// ``DocumentCodec/facetValues(in:)`` and its values counted once. The lists of every
 /// matching article come back over the network, so a faceted search that matches much
 /// costs more on remote shards.
-struct RemoteMatchCounter: MatchCounter {
+struct FacetListMatchCounter: MatchCounter {
     let totals: (documents: Int, articles: Int)
     /// Facet value with its marker ("s:kompas.com", "p:herman deru") → matching articles.
     private var counts: [Substring: Int] = [:]
+    /// With a breakdown kind: value with its marker → day ("d:2019-09-17") → matching articles.
+    private var byDay: [Substring: [Substring: Int]] = [:]
 
+    /// - Parameter breakdown: also count each value of this kind by day.
     /// - Throws: ``XapianError``; ``SearchError/oldIndex(index:)`` when the facet lists
     ///   do not start with the article (an index built before schema version 2).
-    init(database: XapianDatabase, query: XapianQuery, facets: Bool, index: String) throws {
+    init(database: XapianDatabase, query: XapianQuery, facets: Bool, breakdown: DocumentCodec.FacetKind? = nil,
+         index: String) throws {
         let enquire = try XapianEnquire(database: database, query: query)
         try enquire.boolWeight()
-        let spy = try enquire.addSpy(on: facets ? Schema.facetSlot : Schema.articleSlot)
+        let spy = try enquire.addSpy(on: facets || breakdown != nil ? Schema.facetSlot : Schema.articleSlot)
         _ = try enquire.run(offset: 0, limit: 0, checkAtLeast: try database.documentCount())
         let seen = spy.totals
         totals = (seen.documents, seen.distinct)
-        guard facets else { return }
+        guard facets || breakdown != nil else { return }
+        let dayMarker = DocumentCodec.FacetKind.day.rawValue
         for (list, _) in try spy.values() {
             let (values, marked) = DocumentCodec.facetValues(in: list)
             guard marked else { throw SearchError.oldIndex(index: index) }
-            for value in Set(values) { counts[value, default: 0] += 1 }
+            let distinct = Set(values)
+            for value in distinct { counts[value, default: 0] += 1 }
+            if let breakdown, let day = distinct.first(where: { $0.hasPrefix(dayMarker) }) {
+                for value in distinct where value.hasPrefix(breakdown.rawValue) { byDay[value, default: [:]][day, default: 0] += 1 }
+            }
         }
     }
 
@@ -89,5 +100,16 @@ struct RemoteMatchCounter: MatchCounter {
         }
         let kept = limit == 0 ? sorted[...] : sorted.prefix(limit)
         return kept.map { Facets.Count(value: String($0.key.dropFirst(kind.rawValue.count)), articles: $0.value) }
+    }
+
+    /// The `top` most frequent values of `kind` (0: all), each with its articles per day in date order.
+    func series(_ kind: DocumentCodec.FacetKind, top: Int) throws -> [Facets.Series] {
+        let dayMarker = DocumentCodec.FacetKind.day.rawValue.count
+        return try facets(kind, limit: top).map { value in
+            let days = byDay[Substring(kind.rawValue + value.value)] ?? [:]
+            return Facets.Series(value: value.value, articles: value.articles, days: days.sorted { $0.key < $1.key }.map {
+                Facets.Count(value: String($0.key.dropFirst(dayMarker)), articles: $0.value)
+            })
+        }
     }
 }

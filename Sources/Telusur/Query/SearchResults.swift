@@ -40,6 +40,12 @@ public struct SearchOptions: Sendable, Equatable {
     /// Where bare words must meet: anywhere in the article (the default) or in one paragraph.
     public var within: QueryScope = .article
 
+    /// Also count the matching articles of each day by source, person or agency
+    /// (``Facets/breakdown``: `--timeline-by`), for the ``breakdownTop`` most frequent values.
+    public var breakdown: Timeline.Breakdown?
+    /// How many values ``breakdown`` follows (0: every one).
+    public var breakdownTop: Int = 5
+
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {
         self.group = group
@@ -131,7 +137,18 @@ public struct Facets: Sendable, Equatable {
     public var persons: [Count] = []
     /// Always filled: the bodies most written about among the matching articles.
     public var agencies: [Count] = []
+    /// With ``SearchOptions/breakdown``: for each of the most frequent values of that
+    /// kind, most articles first, its matching articles per day.
+    public var breakdown: [Series] = []
     public init() {}
+
+    /// One value (a source, a person key, an agency key) and its matching articles per
+    /// day, in date order; undated articles are not in it.
+    public struct Series: Sendable, Equatable {
+        public var value: String
+        public var articles: Int
+        public var days: [Count]
+    }
 }
 
 /// A wildcard that starts more words than one query searches (`kor*`): the most

@@ -232,7 +232,17 @@ public final class Searcher {
                 return DocumentCodec.paragraphNumber(try matches.value(at: i, slot: Schema.paragraphSlot))
             }
         }
-        let counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets)
+        let counter: MatchCounter
+        var breakdown: [Facets.Series] = []
+        if let kind = options.breakdown?.facet {
+            // Each article's values together: the spy that returns whole facet lists.
+            let lists = try FacetListMatchCounter(database: database, query: compiled, facets: true, breakdown: kind,
+                                                  index: location.path)
+            breakdown = try lists.series(kind, top: max(0, options.breakdownTop))
+            counter = lists
+        } else {
+            counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets)
+        }
         let totals = counter.totals
         var facets = Facets()
         func read(_ kind: DocumentCodec.FacetKind, inDateOrder: Bool = false) throws -> [Facets.Count] {
@@ -253,6 +263,7 @@ public final class Searcher {
             facets.months = try read(.month, inDateOrder: true)
             facets.days = try read(.day, inDateOrder: true)
         }
+        facets.breakdown = breakdown
 
         return (SearchResults(
             query: query,
@@ -268,7 +279,7 @@ public final class Searcher {
     /// which on one database tells articles apart by docid alone.
     private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool) throws -> MatchCounter {
         if !facets, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
-        if hasRemote { return try RemoteMatchCounter(database: database, query: compiled, facets: facets, index: location.path) }
+        if hasRemote { return try FacetListMatchCounter(database: database, query: compiled, facets: facets, index: location.path) }
         return try LocalMatchCounter(database: database, query: compiled, facets: facets,
                                      articles: singleDatabase ? try articleLayout().groups : nil)
     }
@@ -471,41 +482,57 @@ public final class Searcher {
     /// The persons the index knows, most written-about first; `match` keeps names that
     /// contain the text (case and accents ignored).
     public func persons(top: Int?, match: String?) throws -> [EntityCount] {
-        try listEntities(prefix: Schema.articlePersonPrefix, top: top, match: match) { PersonName.display($0) }
+        try listEntities(agencies: false, top: top, match: match) { PersonName.display($0) }
     }
 
     /// The agencies the index knows, regional ones ("kpu@sumatera-selatan") included.
     public func agencies(top: Int?, match: String?) throws -> [EntityCount] {
         let lexicon = try? EntityLexicon.shared.get()
-        return try listEntities(prefix: Schema.articleAgencyPrefix, top: top, match: match) { lexicon?.agencyName($0) ?? $0 }
+        return try listEntities(agencies: true, top: top, match: match) { lexicon?.agencyName($0) ?? $0 }
     }
 
-    private func listEntities(prefix: String, top: Int?, match: String?, name: (String) -> String) throws -> [EntityCount] {
+    /// From the index's summary when it is current (``IndexSummary``), else from the terms.
+    private func listEntities(agencies: Bool, top: Int?, match: String?, name: (String) -> String) throws -> [EntityCount] {
         try retryingOnModification {
+            let prefix = agencies ? Schema.articleAgencyPrefix : Schema.articlePersonPrefix
+            let all = try summaryRevisions().flatMap { try IndexSummary.entries(in: database, agencies: agencies, revisions: $0) }
+                ?? IndexSummary.entries(database, prefix: prefix)
             let needle = match.map { Tokenizer().terms($0).joined(separator: " ") }
             var list: [EntityCount] = []
-            for (term, count) in try database.terms(prefix: prefix) {
-                let key = String(term.dropFirst(prefix.count))
-                let shown = name(key)
+            // Already in order (most articles first): names are made only for what is kept.
+            for entry in all {
+                if let top, list.count >= top { break }
                 // The key is already folded as the tokenizer folds: the shown name is
                 // tokenized only when the key does not hold the needle (agency long forms).
-                if let needle, !needle.isEmpty, !key.contains(needle) {
-                    let folded = Tokenizer().tokenize(shown).map(\.term).joined(separator: " ")
+                if let needle, !needle.isEmpty, !entry.key.contains(needle) {
+                    let folded = Tokenizer().tokenize(name(entry.key)).map(\.term).joined(separator: " ")
                     guard folded.contains(needle) else { continue }
                 }
-                list.append(EntityCount(key: key, name: shown, articles: count))
+                list.append(EntityCount(key: entry.key, name: name(entry.key), articles: entry.articles))
             }
-            list.sort { $0.articles != $1.articles ? $0.articles > $1.articles : $0.key < $1.key }
-            return top.map { Array(list.prefix($0)) } ?? list
+            return list
         }
+    }
+
+    /// The revision of every shard, for checking the index's summary against; nil when
+    /// a shard is remote or left out (their revisions are not known here).
+    private func summaryRevisions() throws -> [UInt64]? {
+        guard missingShards.isEmpty else { return nil }
+        var revisions: [UInt64] = []
+        for shard in connector.shards {
+            guard case .local(let path) = shard.address else { return nil }
+            revisions.append(try XapianMaintenance.revision(of: path))
+        }
+        return revisions
     }
 
     /// Counts and dates that describe the index.
     public func statistics() throws -> IndexStatistics {
         try retryingOnModification {
-            let documents = try database.documentCount()
-            let articles = try database.frequency(of: Schema.titleDocumentTerm)
-            let words = try database.terms(prefix: "").count
+            let counts = try summaryRevisions().flatMap { try IndexSummary.counts(in: database, revisions: $0) }
+            let documents = try counts?.documents ?? database.documentCount()
+            let articles = try counts?.articles ?? database.frequency(of: Schema.titleDocumentTerm)
+            let words = try counts?.terms ?? database.termCount(prefix: "")
             let update = try database.metadata(Schema.lastUpdateKey)
             return IndexStatistics(
                 articles: articles, paragraphs: documents - articles, documents: documents,

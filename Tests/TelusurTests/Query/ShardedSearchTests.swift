@@ -15,6 +15,7 @@ struct ShardedSearchTests {
         "zero NEAR konflik", "pemerin*", "title:prabowo", "year:2025", "date:2025-01..2025-12",
         "person:\"Prabowo Subianto\"", "person:prabowo", "agency:KPK", "agency:DPR", "agency:Bawaslu",
         "indonesia", "bawasl", "presidn prabowo", "kata-kata", "xyzzyq",
+        "person:prabowo NEAR/5 presiden", "agency:KPK NEAR/10 korupsi",
     ]
 
     /// Default options, facets, both date orders, several paragraphs, a later page, no grouping.
@@ -26,6 +27,11 @@ struct ShardedSearchTests {
         bare.entityFacets = false
         bare.fetchArticles = false
         list.append(bare)  // the benchmark's: one-word counts from term frequencies
+        var byPerson = SearchOptions(facets: true)  // --timeline week --timeline-by person
+        byPerson.allMonths = true
+        byPerson.breakdown = .person
+        byPerson.breakdownTop = 0
+        list.append(byPerson)
         return list
     }()
 
