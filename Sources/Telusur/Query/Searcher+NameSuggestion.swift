@@ -17,7 +17,7 @@ extension Searcher {
     /// The person the index knows whose key is within ``nameEdits`` of `key` (and not
     /// `key` itself), most written-about first, or nil. Walks the index's person list
     /// (`XPA` terms) once.
-    func nearestPerson(to key: String) throws -> String? {
+    func nearestPerson(to key: String) throws -> (name: String, articles: Int)? {
         let typed = Array(key)
         var best: (name: String, articles: Int, edits: Int)?
         for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
@@ -28,7 +28,7 @@ extension Searcher {
                 best = (String(name), count, edits)
             }
         }
-        return best?.name
+        return best.map { ($0.name, $0.articles) }
     }
 
     /// Levenshtein distance of `a` and `b`, or nil when it is over `limit`.

@@ -358,11 +358,16 @@ public final class Searcher {
     private func suggestion(for query: ParsedQuery, found: Int, within: QueryScope) throws -> String? {
         var text = query.text
         var changed = false
-        for typed in found < Self.suggestBelow ? Self.personNames(in: query.root) : [] {
+        for typed in Self.personNames(in: query.root) {
+            // A name the index does not know, or one far rarer than a close neighbour
+            // (a misspelling that is in the corpus too: "Ridwan Kamal" beside "Ridwan Kamil").
             let key = try recognizer().persons.queryKey(typed)
-            guard !key.isEmpty, try database.frequency(of: Schema.articlePersonPrefix + key) == 0,
-                  let near = try nearestPerson(to: key), let range = text.range(of: typed) else { continue }
-            text.replaceSubrange(range, with: PersonName.display(near))
+            guard !key.isEmpty else { continue }
+            let frequency = try database.frequency(of: Schema.articlePersonPrefix + key)
+            guard frequency > 0 || found < Self.suggestBelow, let near = try nearestPerson(to: key),
+                  frequency == 0 || near.articles >= Self.suggestionRatio * frequency,
+                  let range = text.range(of: typed) else { continue }
+            text.replaceSubrange(range, with: PersonName.display(near.name))
             changed = true
         }
         let tokenizer = Tokenizer()
