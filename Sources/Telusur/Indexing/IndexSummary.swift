@@ -30,6 +30,9 @@ struct IndexSummary: Equatable {
     struct Entry: Equatable {
         var key: String
         var articles: Int
+        /// How it is shown, when the summary keeps it (agencies: their names come from
+        /// the gazetteer, which a reader would otherwise load for them alone).
+        var name: String? = nil
     }
 
     static let countsKey = "telusur.summary"
@@ -60,12 +63,13 @@ struct IndexSummary: Equatable {
     /// Works out the summary of the committed shards at `paths` and writes it to the
     /// first one in a commit of its own, so that it describes the revision holding it.
     /// Does nothing when the summary there already describes the shards as they are.
-    static func write(paths: [String], to first: XapianWriter) throws {
+    static func write(paths: [String], to first: XapianWriter, agencyName: (String) -> String) throws {
         guard !paths.isEmpty else { return }
         var revisions = try paths.map { try XapianMaintenance.revision(of: $0) }
         let database = try XapianDatabase(paths: paths)
         if try counts(in: database, revisions: revisions) != nil { return }
         var summary = try counted(from: database, revisions: [])
+        for i in summary.agencies.indices { summary.agencies[i].name = agencyName(summary.agencies[i].key) }
         // The commit below moves the first shard on by one: that revision is the one described.
         revisions[0] += 1
         summary.revisions = revisions
@@ -99,6 +103,11 @@ struct IndexSummary: Equatable {
             text += String(entry.articles)
             text += "\t"
             text += entry.key
+            // Keys and names are tokenizer output and gazetteer names: no tab or newline in them.
+            if let name = entry.name, !name.contains(where: { $0 == "\t" || $0 == "\n" }) {
+                text += "\t"
+                text += name
+            }
             text += "\n"
         }
         return text
@@ -119,13 +128,24 @@ struct IndexSummary: Equatable {
     /// The persons (`agencies` false) or agencies of the summary when it describes
     /// `revisions`, most articles first; nil otherwise.
     static func entries(in database: XapianDatabase, agencies: Bool, revisions: [UInt64]) throws -> [Entry]? {
-        guard let body = try body(of: agencies ? agenciesKey : personsKey, in: database, revisions: revisions) else { return nil }
         var list: [Entry] = []
+        let found = try visitEntries(in: database, agencies: agencies, revisions: revisions) { list.append($0); return true }
+        return found ? list : nil
+    }
+
+    /// Calls `visit` with each person (or agency) of the summary, most articles first,
+    /// until it returns false; a list is read only as far as it is needed. Returns false,
+    /// without calling `visit`, when there is no summary of `revisions`.
+    static func visitEntries(in database: XapianDatabase, agencies: Bool, revisions: [UInt64],
+                             _ visit: (Entry) -> Bool) throws -> Bool {
+        guard let body = try body(of: agencies ? agenciesKey : personsKey, in: database, revisions: revisions) else { return false }
         for line in body.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t"), let count = Int(line[..<tab]) else { return nil }
-            list.append(Entry(key: String(line[line.index(after: tab)...]), articles: count))
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count >= 2, let count = Int(fields[0]) else { continue }
+            let entry = Entry(key: String(fields[1]), articles: count, name: fields.count == 3 ? String(fields[2]) : nil)
+            if !visit(entry) { break }
         }
-        return list
+        return true
     }
 
     /// What follows the first line of entry `key`, when that line names this database

@@ -201,7 +201,8 @@ public final class Indexer {
     public func commit() throws {
         try commitBatch()
         do {
-            try IndexSummary.write(paths: shardPaths, to: writers[0])
+            let lexicon = try? EntityLexicon.shared.get()  // loaded already: the recognizer uses it
+            try IndexSummary.write(paths: shardPaths, to: writers[0]) { lexicon?.agencyName($0) ?? $0 }
         } catch let error as XapianError {
             throw IndexingError.writeFailed(index: location.path, article: nil, reason: error)
         }

@@ -487,33 +487,44 @@ public final class Searcher {
     /// The persons the index knows, most written-about first; `match` keeps names that
     /// contain the text (case and accents ignored).
     public func persons(top: Int?, match: String?) throws -> [EntityCount] {
-        try listEntities(agencies: false, top: top, match: match) { PersonName.display($0) }
+        try listEntities(agencies: false, top: top, match: match)
     }
 
     /// The agencies the index knows, regional ones ("kpu@sumatera-selatan") included.
     public func agencies(top: Int?, match: String?) throws -> [EntityCount] {
-        let lexicon = try? EntityLexicon.shared.get()
-        return try listEntities(agencies: true, top: top, match: match) { lexicon?.agencyName($0) ?? $0 }
+        try listEntities(agencies: true, top: top, match: match)
     }
 
-    /// From the index's summary when it is current (``IndexSummary``), else from the terms.
-    private func listEntities(agencies: Bool, top: Int?, match: String?, name: (String) -> String) throws -> [EntityCount] {
+    /// From the index's summary when it is current (``IndexSummary``), read only as far
+    /// as `top` needs; else from the terms.
+    private func listEntities(agencies: Bool, top: Int?, match: String?) throws -> [EntityCount] {
         try retryingOnModification {
-            let prefix = agencies ? Schema.articleAgencyPrefix : Schema.articlePersonPrefix
-            let all = try summaryRevisions().flatMap { try IndexSummary.entries(in: database, agencies: agencies, revisions: $0) }
-                ?? IndexSummary.entries(database, prefix: prefix)
-            let needle = match.map { Tokenizer().terms($0).joined(separator: " ") }
+            let needle = match.map { Tokenizer().terms($0).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
+            var lexicon: EntityLexicon?
+            func shown(_ entry: IndexSummary.Entry) -> String {
+                if let name = entry.name { return name }
+                guard agencies else { return PersonName.display(entry.key) }
+                if lexicon == nil { lexicon = try? EntityLexicon.shared.get() }
+                return lexicon?.agencyName(entry.key) ?? entry.key
+            }
             var list: [EntityCount] = []
-            // Already in order (most articles first): names are made only for what is kept.
-            for entry in all {
-                if let top, list.count >= top { break }
-                // The key is already folded as the tokenizer folds: the shown name is
-                // tokenized only when the key does not hold the needle (agency long forms).
-                if let needle, !needle.isEmpty, !entry.key.contains(needle) {
-                    let folded = Tokenizer().tokenize(name(entry.key)).map(\.term).joined(separator: " ")
-                    guard folded.contains(needle) else { continue }
+            func take(_ entry: IndexSummary.Entry) -> Bool {
+                if let top, list.count >= top { return false }
+                // The key is already folded as the tokenizer folds. A person's shown name
+                // is its key in title case; an agency's may be a long form, tokenized to
+                // be searched when the key does not hold the needle.
+                if let needle, !entry.key.contains(needle) {
+                    guard agencies, Tokenizer().terms(shown(entry)).joined(separator: " ").contains(needle) else { return true }
                 }
-                list.append(EntityCount(key: entry.key, name: name(entry.key), articles: entry.articles))
+                list.append(EntityCount(key: entry.key, name: shown(entry), articles: entry.articles))
+                return true
+            }
+            let summarised = try summaryRevisions().map {
+                try IndexSummary.visitEntries(in: database, agencies: agencies, revisions: $0, take)
+            } ?? false
+            if !summarised {
+                let prefix = agencies ? Schema.articleAgencyPrefix : Schema.articlePersonPrefix
+                for entry in try IndexSummary.entries(database, prefix: prefix) where take(entry) {}
             }
             return list
         }

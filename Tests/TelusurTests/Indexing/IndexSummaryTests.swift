@@ -24,7 +24,11 @@ import Testing
         let persons = try #require(try IndexSummary.entries(in: searcher.database, agencies: false, revisions: revisions))
         let agencies = try #require(try IndexSummary.entries(in: searcher.database, agencies: true, revisions: revisions))
         #expect(persons == counted.persons && persons.count > 20)
-        #expect(agencies == counted.agencies && !agencies.isEmpty)
+        #expect(agencies.map { IndexSummary.Entry(key: $0.key, articles: $0.articles) } == counted.agencies && !agencies.isEmpty)
+        // Agencies keep their shown names, so listing them needs no gazetteer.
+        let lexicon = try EntityLexicon.shared.get()
+        #expect(agencies.allSatisfy { $0.name == lexicon.agencyName($0.key) })
+        #expect(try searcher.agencies(top: 15, match: nil).map(\.name) == counted.agencies.prefix(15).map { lexicon.agencyName($0.key) })
         // What the commands print comes from it, in the order counting gives.
         #expect(try searcher.persons(top: 10, match: nil).map(\.key) == counted.persons.prefix(10).map(\.key))
         #expect(try searcher.statistics().terms == counted.terms)
