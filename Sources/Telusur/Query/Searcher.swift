@@ -410,18 +410,25 @@ public final class Searcher {
     /// first (then by id), every one of them: with them the results list every matching
     /// article once, as `--ids` does.
     ///
-    /// One boolean match on the group term and the query, sorted by the order slot:
-    /// every shard answers at once (a term lookup would ask the shards one after the
-    /// other), and the article itself is known by its collapse key, so only the others are read.
+    /// Most articles have no twin: the group term's frequency (its members' title
+    /// documents) says so without a match. Otherwise two small boolean matches, each
+    /// answered by every shard at once: the members, by the group term; then those that
+    /// match the query, by their id terms, one document per article.
     private func duplicates(of article: ArticleRecord, group: String, matching query: XapianQuery) throws -> [ArticleRecord] {
-        // Every document carries its group in a value slot; a range of one value selects the group.
-        let inGroup = try XapianQuery.valueRange(slot: Schema.groupSlot, from: group, to: group)
-        let members = try XapianQuery.combine(.filter, [query, inGroup])
-        let enquire = try XapianEnquire(database: database, query: members)
+        let groupTerm = Schema.term(Schema.groupPrefix, group)
+        let size = try database.frequency(of: groupTerm)
+        guard size > 1 else { return [] }
+        let members = try XapianEnquire(database: database, query: try XapianQuery.term(groupTerm))
+        try members.boolWeight()
+        try members.collapse(on: Schema.articleSlot, max: 1)
+        let others = try members.run(offset: 0, limit: size, checkAtLeast: 0).items().map(\.key).filter { $0 != article.id }
+        guard !others.isEmpty else { return [] }
+        let inGroup = try XapianQuery.combine(.or, try others.map { try XapianQuery.term(Schema.articleTerm($0)) })
+        let enquire = try XapianEnquire(database: database, query: try XapianQuery.combine(.filter, [query, inGroup]))
         try enquire.boolWeight()
         try enquire.collapse(on: Schema.articleSlot, max: 1)
         var records: [ArticleRecord] = []
-        for item in try enquire.run(offset: 0, limit: max(1, try database.documentCount()), checkAtLeast: 0).items() where item.key != article.id {
+        for item in try enquire.run(offset: 0, limit: others.count, checkAtLeast: 0).items() {
             let number = Int(try database.document(item.document, slot: Schema.paragraphSlot).value) ?? 0
             if let record = try titleRecord(of: item.document, paragraph: number, article: item.key) ?? self.article(id: item.key) {
                 records.append(record)
