@@ -99,11 +99,14 @@ struct QueryCompiler {
             switch field {
             case .source: term = Schema.sourceTerm(value)
             case .id: term = Schema.articleTerm(value)
+            case .office: term = Schema.officePrefix + (try entities.recognizer().persons.lexicon.officeKey(Tokenizer().terms(value)))
             default: term = value
             }
             return try XapianQuery.term(term).scaled(by: 0)
         case .person(let name):
-            return try XapianQuery.term(try entities.personTerm(name)).scaled(by: 0)
+            let terms = try entities.personTerms(name)
+            guard terms.count > 1 else { return try XapianQuery.term(terms[0]).scaled(by: 0) }
+            return try XapianQuery.combine(.or, try terms.map { try XapianQuery.term($0) }).scaled(by: 0)
         case .agency(let name):
             return try XapianQuery.term(try entities.agencyTerm(name)).scaled(by: 0)
         case .said(let name):
