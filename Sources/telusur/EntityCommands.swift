@@ -7,17 +7,32 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Articles that mention a person (titles, degrees and case ignored; a partial name resolves).",
-        discussion: "Same output as search. Example: telusur person \"Dr. Herman Deru, SH\""
+        discussion: "Same output as search; --offices lists the offices written with the person. Example: telusur person \"Dr. Herman Deru, SH\""
     )
 
     @OptionGroup var indexOption: IndexOption
     @OptionGroup var output: ResultOptions
 
+    @Flag(help: "List the offices written with the person instead (first and last date, latest articles; --json for JSON).")
+    var offices = false
+
     @Argument(help: "The name.")
     var name: [String]
 
     func run() throws {
-        try output.run(CommandLineQuery.field(.person, name), index: indexOption.location)
+        guard offices else {
+            try output.run(CommandLineQuery.field(.person, name), index: indexOption.location)
+            return
+        }
+        do {
+            let searcher = try output.shardOption.searcher(indexOption.location)
+            let list = try searcher.offices(ofPerson: name.joined(separator: " "))
+            OfficeOutput.print(list, json: output.json, byPerson: false)
+            reportMissing(searcher.missingShards, of: searcher)
+            if list.isEmpty { throw ExitCode(1) }
+        } catch let error as SearchError {
+            throw CommandError(message: error.description)
+        }
     }
 }
 

@@ -28,6 +28,7 @@ struct TelusurCommand: ParsableCommand {
             QuotesCommand.self,
             ServeCommand.self,
             AlertCommand.self,
+            OfficeCommand.self,
         ]
     )
 

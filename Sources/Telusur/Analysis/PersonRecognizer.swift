@@ -20,6 +20,9 @@ public struct PersonMention: Sendable, Equatable {
     /// True when the mention itself says it is no person: a place marker before it, a
     /// country, or a place list without a title or cue. Nothing else then vouches for it.
     var refuted = false
+    /// The normalised office written with the mention ("gubernur sumatera selatan" from
+    /// "Gubernur Sumsel H. Herman Deru" or "Herman Deru, Gubernur Sumsel"), if any.
+    public var office: String?
 }
 
 /// Finds person names in Indonesian press text by rule: runs of capitalised words,
@@ -279,7 +282,8 @@ public struct PersonRecognizer: Sendable {
             let evidence = vouches(segment, key: key, titled: titled, in: all)
             result.append(PersonMention(key: lexicon.personAliases[key].map { EntityLexicon.key($0, tokenizer) } ?? key,
                                         name: lexicon.personAliases[key] ?? name, range: lower..<upper, hasTitle: titled,
-                                        vouched: evidence == .vouched, refuted: evidence == .refuted))
+                                        vouched: evidence == .vouched, refuted: evidence == .refuted,
+                                        office: evidence == .refuted ? nil : office(of: first, last, in: all)))
         }
         var titleStart: Int?
         for (offset, word) in run.enumerated() {
@@ -377,6 +381,9 @@ public struct PersonRecognizer: Sendable {
             } else if gap == ",", after.role == .office || (after.role == .title && !lexicon.degreesAfter.contains(after.token.term)) {
                 // Apposition: "Agus Fatoni, Pj Gubernur Sumsel".
                 cue = true
+            } else if gap == ",", Self.isLowercase(after.surface), lexicon.offices.contains(after.token.term) || lexicon.officePhrases[after.token.term] != nil {
+                // In lower case: "Smith, wakil presiden Philip Morris".
+                cue = true
             }
         }
         // A lone office word is not a name ("kata Wakil Sekretaris ...": "Wakil").
@@ -405,13 +412,26 @@ public struct PersonRecognizer: Sendable {
         }
         // A village list is the weakest hint: a given name outweighs it ("Bambang", "Santi").
         if place == .village, segment.count > 1 || first.token.term.utf8.count >= 4, isGivenName(first.token.term) { return .vouched }
+        // Many villages bear people's names: the clause rule below outweighs the list.
+        if place == .village, segment.count == 1, clauseSubject(first, last, cue: cue, in: all) { return .vouched }
         if place != nil { return .refuted }
         // A lone given name, not a common word: "Suhardi mengalami", "Bambang juga". Not
         // right after an acronym: "AS Roma", "PAM Jaya" are bodies.
         // A word of names the corpus's honorifics vouch for counts alone too ("Wiranto").
         if segment.count == 1 {
             let term = first.token.term
-            return term.utf8.count >= 4 && (isGivenName(term) || lexicon.nameWords.contains(term)) ? .vouched : .open
+            if term.utf8.count >= 4 && (isGivenName(term) || lexicon.nameWords.contains(term)) { return .vouched }
+            // "Jero ingin …", "…, Perlman menilai", "Smith, wakil presiden …": one word that
+            // opens its clause and is followed by a verb of doing or speaking (or an
+            // apposition) is the clause's subject, a person unless a list says it is a
+            // place, a body or a brand (checked above) or it is a dictionary word.
+            if clauseSubject(first, last, cue: cue, in: all) { return .vouched }
+            // "dinilai Ruhut", "seperti dikatakan Erly": the agent of a passive verb of speaking or judging.
+            if let before, Self.isLowercase(before.surface), lexicon.agentVerbs.contains(before.token.term),
+               term.utf8.count >= 3, !looksLikeAWord(first) {
+                return .vouched
+            }
+            return .open
         }
         // A given name first ("Nurul Arifin"), after an initial ("M Alfajri Zabidi"), or
         // a surname the corpus's titles vouch for ("Yandri Susanto").
@@ -423,6 +443,109 @@ public struct PersonRecognizer: Sendable {
             isGivenName($0.token.term) || lexicon.nameWords.contains($0.token.term) || lexicon.nameWords.contains(Self.modernSpelling($0.token.term))
         }
         return named ? .vouched : .open
+    }
+
+    /// The office written with a mention: before it, the office words nearest the name
+    /// and what qualifies them, without the ranks and honorifics between ("Kapolda Metro
+    /// Jaya Irjen Pol Gatot …" → "Kapolda Metro Jaya"); else after it behind a comma
+    /// ("Agus Fatoni, Pj Gubernur Sumsel, …"). Normalised: case folded, a region's
+    /// alias as the region's name ("kapolda dki jakarta").
+    private func office(of first: Word, _ last: Word, in all: [Word]) -> String? {
+        func capitalised(_ word: Word) -> Bool { !Self.isLowercase(word.surface) && word.token.kind == .word }
+        var span: Range<Int>?
+        // Before: back over ranks and honorifics, then over qualifiers to the nearest office word.
+        var e = first.index
+        while e > 0, Self.isNear(all[e].gap), all[e - 1].role == .title { e -= 1 }
+        var k = e
+        while k > 0, e - k < 6, Self.isNear(all[k].gap), capitalised(all[k - 1]), all[k - 1].role != .office { k -= 1 }
+        if k > 0, Self.isNear(all[k].gap), all[k - 1].role == .office {
+            var s = k - 1
+            while s > 0, Self.isNear(all[s].gap), all[s - 1].role == .office || all[s - 1].role == .title && lexicon.offices.contains(all[s - 1].token.term) {
+                s -= 1
+            }
+            span = s..<e
+        }
+        // After: ", Gubernur Sumsel".
+        if span == nil, last.index + 1 < all.count, all[last.index + 1].role == .office,
+           all[last.index + 1].gap.trimmingCharacters(in: .whitespaces) == "," {
+            var n = last.index + 2
+            while n < all.count, n - last.index <= 8, all[n].gap.allSatisfy({ $0 == " " }), capitalised(all[n]) { n += 1 }
+            while n > last.index + 2, all[n - 1].role == .title { n -= 1 }
+            span = (last.index + 1)..<n
+        }
+        guard let span, !span.isEmpty, span.count <= 8 else { return nil }
+        return lexicon.officeKey(all[span].map(\.token.term))
+    }
+
+    /// One word that opens its clause and is followed by a speech cue or apposition
+    /// (`cue`; not a mixed-case brand), or by a verb of doing (not a dictionary word).
+    private func clauseSubject(_ first: Word, _ last: Word, cue: Bool, in all: [Word]) -> Bool {
+        guard first.token.term.utf8.count >= 3, opensClause(first, in: all) else { return false }
+        if cue { return !first.surface.dropFirst().contains(where: \.isUppercase) }
+        return verbFollows(last, in: all) && !looksLikeAWord(first)
+    }
+
+    /// Whether a word starts its clause: the paragraph's first word, or after a comma,
+    /// a full stop, a quote mark or a conjunction ("dan", "bahwa", "namun"; capitalised
+    /// when it opens the sentence itself: "Seandainya Ani …").
+    private func opensClause(_ word: Word, in all: [Word]) -> Bool {
+        guard word.index > 0 else { return true }
+        let gap = word.gap.filter { $0 != " " && $0 != "\u{00A0}" }
+        if !gap.isEmpty { return gap.contains(where: { ",.;:\"“”'(".contains($0) }) && !gap.contains("-") }
+        let previous = all[word.index - 1]
+        guard lexicon.clauseOpeners.contains(previous.token.term) else { return false }
+        return Self.isLowercase(previous.surface) || (previous.index == 0 || !previous.gap.allSatisfy { $0 == " " })
+    }
+
+    /// A word that is a word rather than a name, for the clause rule: in the Indonesian
+    /// dictionary (bare or before -nya, -lah, -kah, -pun), or written in mixed case
+    /// like a brand ("StatesWest", "DeSoto").
+    private func looksLikeAWord(_ word: Word) -> Bool {
+        if word.surface.dropFirst().contains(where: \.isUppercase) { return true }
+        let term = word.token.term
+        if lexicon.dictionaryWords.contains(term) { return true }
+        for suffix in ["nya", "lah", "kah", "pun"] where term.hasSuffix(suffix) && term.utf8.count > suffix.utf8.count + 2 {
+            if lexicon.dictionaryWords.contains(String(term.dropLast(suffix.count))) { return true }
+        }
+        return false
+    }
+
+    /// Whether a verb of doing or speaking follows a word, over up to two adverbs
+    /// ("Jero ingin", "Perlman kini menilai"): a listed verb or modal, or an active
+    /// verb (me-, ber- …) the corpus does not use as a preposition ("melalui").
+    private func verbFollows(_ word: Word, in all: [Word]) -> Bool {
+        var a = word.index + 1
+        var skipped = 0
+        while a < all.count, Self.isNear(all[a].gap), Self.isLowercase(all[a].surface) {
+            let term = all[a].token.term
+            if lexicon.speechAfter.contains(term) || lexicon.clauseVerbs.contains(term) { return true }
+            if Self.isActiveVerb(term) && !lexicon.notVerbs.contains(term) { return true }
+            if isPassiveVerb(term) { return true }
+            guard skipped < 2, lexicon.speechAdverbs.contains(term) else { return false }
+            skipped += 1
+            a += 1
+        }
+        return false
+    }
+
+    /// A passive or stative verb: di- or ter- before a dictionary root, with or without
+    /// -kan or -i ("ditangkap", "dinobatkan", "terpilih"; not "direktur", "diskusi").
+    private func isPassiveVerb(_ term: String) -> Bool {
+        guard term.utf8.count >= 6, !lexicon.notVerbs.contains(term) else { return false }
+        for prefix in ["di", "ter"] where term.hasPrefix(prefix) {
+            let root = String(term.dropFirst(prefix.count))
+            if lexicon.dictionaryWords.contains(root) { return true }
+            for suffix in ["kan", "i"] where root.hasSuffix(suffix) && root.utf8.count > suffix.utf8.count + 2 {
+                if lexicon.dictionaryWords.contains(String(root.dropLast(suffix.count))) { return true }
+            }
+        }
+        return false
+    }
+
+    /// An Indonesian active verb by its form: me(N)-, ber-, ter- and at least six letters.
+    static func isActiveVerb(_ term: String) -> Bool {
+        guard term.utf8.count >= 6, term.allSatisfy({ $0.isLetter }) else { return false }
+        return ["mem", "men", "meng", "meny", "me", "ber"].contains(where: term.hasPrefix)
     }
 
     /// A given name in its own or its modern spelling ("Djoko" = "Joko", "Soegeng" = "Sugeng").

@@ -72,6 +72,10 @@ struct DocumentCodec {
         try addEntities(analysis.entities[0], to: title)
         for person in persons { try add(Schema.articlePersonPrefix + person, to: title) }
         for agency in agencies { try add(Schema.articleAgencyPrefix + agency, to: title) }
+        for held in Set(analysis.entities.flatMap(\.offices)) {
+            try add(Schema.officeHolderPrefix + held.office + Schema.officeSeparator + held.person, to: title)
+            try add(Schema.personOfficePrefix + held.person + Schema.officeSeparator + held.office, to: title)
+        }
         if let fingerprint = analysis.fingerprint {
             for band in fingerprint.bands { try add(Schema.fingerprintBandPrefix + band, to: title) }
             try title.setValue(Self.fingerprintValue(fingerprint, group: analysis.group), slot: Schema.fingerprintSlot)
@@ -154,6 +158,10 @@ struct DocumentCodec {
     private func addEntities(_ entities: ParagraphEntities, to document: XapianDocument) throws {
         for person in entities.persons { try add(Schema.personPrefix + person, to: document) }
         for agency in entities.agencies { try add(Schema.agencyPrefix + agency, to: document) }
+        var offices = Set<String>()
+        for held in entities.offices where offices.insert(held.office).inserted {
+            try add(Schema.officePrefix + held.office, to: document)
+        }
     }
 
     /// The quote terms and the quotes value of a paragraph: "XQUOTE", "XQP" + speaker,

@@ -38,6 +38,48 @@ struct IndexSummary: Equatable {
     static let countsKey = "telusur.summary"
     static let personsKey = "telusur.summary.persons"
     static let agenciesKey = "telusur.summary.agencies"
+    /// One line per person as `persons` lists them (``PersonGroups``): articles, group key, its keys.
+    static let personGroupsKey = "telusur.summary.person-groups"
+
+    /// One entry of `persons`: a group of keys that name one person, counted once per article.
+    struct PersonGroup: Equatable {
+        var key: String
+        var articles: Int
+        /// Every key of the group, its own first.
+        var keys: [String]
+    }
+
+    /// The persons as `persons` lists them, most articles first, ties by key: one entry
+    /// per group, an article that names two keys of a group counted once (one match).
+    static func personGroups(_ database: XapianDatabase, entries: [Entry]) throws -> [PersonGroup] {
+        let groups = PersonGroups(entries.map { ($0.key, $0.articles) })
+        var list: [PersonGroup] = []
+        for entry in entries where groups.group(of: entry.key) ?? entry.key == entry.key {
+            let keys = groups.keys(of: entry.key)
+            var articles = entry.articles
+            if keys.count > 1 {
+                let query = try XapianQuery.combine(.or, try keys.map { try XapianQuery.term(Schema.articlePersonPrefix + $0) })
+                let enquire = try XapianEnquire(database: database, query: query)
+                try enquire.boolWeight()
+                articles = try enquire.run(offset: 0, limit: 0, checkAtLeast: try database.documentCount()).estimated
+            }
+            list.append(PersonGroup(key: entry.key, articles: articles, keys: keys))
+        }
+        return list.sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.key < $1.key }
+    }
+
+    /// Calls `visit` with each person group of the summary, most articles first, until it
+    /// returns false; false, without calling it, when there is no summary of `revisions`.
+    static func visitPersonGroups(in database: XapianDatabase, revisions: [UInt64], _ visit: (PersonGroup) -> Bool) throws -> Bool {
+        guard let body = try body(of: personGroupsKey, in: database, revisions: revisions) else { return false }
+        for line in body.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3, let count = Int(fields[0]) else { continue }
+            let group = PersonGroup(key: String(fields[1]), articles: count, keys: fields[2].split(separator: "|").map(String.init))
+            if !visit(group) { break }
+        }
+        return true
+    }
 
     /// Counts everything from the database's terms, as readers did before summaries.
     static func counted(from database: XapianDatabase, revisions: [UInt64]) throws -> IndexSummary {
@@ -78,6 +120,12 @@ struct IndexSummary: Equatable {
             try first.setMetadata(summary.encodedCounts, for: countsKey)
             try first.setMetadata(encoded(summary.persons, stamp: summary.stamp()), for: personsKey)
             try first.setMetadata(encoded(summary.agencies, stamp: summary.stamp()), for: agenciesKey)
+            var groups = summary.stamp() + "\n"
+            // Keys are tokenizer output: no tab, newline or "|" in them.
+            for group in try personGroups(database, entries: summary.persons) {
+                groups += "\(group.articles)\t\(group.key)\t\(group.keys.joined(separator: "|"))\n"
+            }
+            try first.setMetadata(groups, for: personGroupsKey)
             try first.commit()
         } catch {
             try? first.cancel()

@@ -27,13 +27,21 @@ struct EntityResolver {
     let recognizer: () throws -> EntityRecognizer
     var resolved = ResolvedEntities()
 
-    /// The index term for a person.
-    mutating func personTerm(_ text: String) throws -> String {
+    /// The index's person keys grouped by person; nil: each key alone.
+    var groups: (() throws -> PersonGroups)? = nil
+
+    /// The index terms for a person: every key of its group (``PersonGroups``: old and
+    /// modern spellings, a bare name and its dominant bearer), the resolved key first.
+    mutating func personTerms(_ text: String) throws -> [String] {
         let key = try recognizer().persons.queryKey(text)
         guard !key.isEmpty else { throw SearchError.unknownPerson(name: text, candidates: []) }
         let name = try resolvePerson(key, typed: text)
-        resolved.persons.append(name)
-        return Schema.personPrefix + name
+        var keys = [name]
+        if let groups = try groups?(), let lead = groups.group(of: name) {
+            keys = groups.keys(of: lead)
+        }
+        resolved.persons.append(contentsOf: keys)
+        return keys.map { Schema.personPrefix + $0 }
     }
 
     private func resolvePerson(_ key: String, typed: String) throws -> String {

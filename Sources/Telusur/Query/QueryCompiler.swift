@@ -43,31 +43,34 @@ struct QueryCompiler {
         return parts.count == 1 ? parts[0] : try XapianQuery.combine(.or, parts)
     }
 
-    /// For a person or agency inside NEAR: its mention term, and the words it is
-    /// matched by, those of the name it resolves to and those typed ("Jokowi" and
-    /// "joko widodo"); nil for other clauses.
-    private mutating func nameWords(of node: QueryNode) throws -> (mention: String, words: [String])? {
+    /// For a person or agency inside NEAR: the filter on its mention terms, and the
+    /// words it is matched by, those of the names it resolves to (every key of a
+    /// person's group) and those typed ("Jokowi" and "joko widodo"); nil for other clauses.
+    private mutating func nameWords(of node: QueryNode) throws -> (mention: XapianQuery, words: [String])? {
         let typed: String
-        let mention: String
-        let resolved: String
+        let terms: [String]
+        var names: [String] = []
         switch node {
         case .person(let name):
             typed = name
-            mention = try entities.personTerm(name)
-            resolved = String(mention.dropFirst(Schema.personPrefix.count))
+            terms = try entities.personTerms(name)
+            names = terms.map { String($0.dropFirst(Schema.personPrefix.count)) }
         case .agency(let name):
             typed = name
-            mention = try entities.agencyTerm(name)
+            terms = [try entities.agencyTerm(name)]
             // "kpu@sumatera-selatan": the acronym; the region is checked by the mention term.
-            let key = mention.dropFirst(Schema.agencyPrefix.count)
-            resolved = String(key.split(separator: "@").first ?? key)
+            let key = terms[0].dropFirst(Schema.agencyPrefix.count)
+            names = [String(key.split(separator: "@").first ?? key)]
         default:
             return nil
         }
         let tokenizer = Tokenizer()
         var seen = Set<String>()
-        let words = (tokenizer.terms(resolved) + tokenizer.terms(typed)).filter { seen.insert($0).inserted }
-        return words.isEmpty ? nil : (mention, words)
+        let words = (names.flatMap { tokenizer.terms($0) } + tokenizer.terms(typed)).filter { seen.insert($0).inserted }
+        guard !words.isEmpty else { return nil }
+        let queries = try terms.map { try XapianQuery.term($0) }
+        let mention = try (queries.count == 1 ? queries[0] : XapianQuery.combine(.or, queries)).scaled(by: 0)
+        return (mention, words)
     }
 
     static func isSaid(_ node: QueryNode) -> Bool {
@@ -107,7 +110,7 @@ struct QueryCompiler {
             var mentions: [XapianQuery] = []
             for node in nodes {
                 if let (mention, words) = try nameWords(of: node) {
-                    mentions.append(try XapianQuery.term(mention).scaled(by: 0))
+                    mentions.append(mention)
                     let terms = try words.map { try XapianQuery.term(prefix + $0) }
                     parts.append(terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms))
                 } else {
@@ -138,11 +141,14 @@ struct QueryCompiler {
             switch field {
             case .source: term = Schema.sourceTerm(value)
             case .id: term = Schema.articleTerm(value)
+            case .office: term = Schema.officePrefix + (try entities.recognizer().persons.lexicon.officeKey(Tokenizer().terms(value)))
             default: term = value
             }
             return try XapianQuery.term(term).scaled(by: 0)
         case .person(let name):
-            return try XapianQuery.term(try entities.personTerm(name)).scaled(by: 0)
+            let terms = try entities.personTerms(name)
+            guard terms.count > 1 else { return try XapianQuery.term(terms[0]).scaled(by: 0) }
+            return try XapianQuery.combine(.or, try terms.map { try XapianQuery.term($0) }).scaled(by: 0)
         case .agency(let name):
             return try XapianQuery.term(try entities.agencyTerm(name)).scaled(by: 0)
         case .said(let name):

@@ -49,6 +49,9 @@ public enum QueryField: String, CaseIterable, Sendable {
     case agency
     /// Who is quoted: a person (`said:"Herman Deru"`) or a body (`said:agency:KPU`).
     case said
+    /// An office written with a person's name: `office:"Kapolda Metro Jaya"` (a region's
+    /// alias is the region: Metro Jaya = DKI Jakarta).
+    case office
 }
 
 /// A query ready to run: the tree and what to highlight in results.

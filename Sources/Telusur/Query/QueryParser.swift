@@ -420,6 +420,8 @@ private struct State {
             return .person(raw.precomposedStringWithCompatibilityMapping)
         case .agency:
             return .agency(raw.precomposedStringWithCompatibilityMapping)
+        case .office:
+            return .filter(field: .office, value: raw.precomposedStringWithCompatibilityMapping)
         case .said:
             // `said:agency:KPU` arrives as the value "agency:KPU"; `said:agency:` alone is empty.
             if raw.allSatisfy(\.isWhitespace) || raw.lowercased() == "agency:" {

@@ -43,6 +43,8 @@ public final class Searcher {
     /// the database moves to a new revision.
     private var articleGroups: XapianDocumentGroups?
     private var articleTable: [UInt32]?
+    /// The index's person keys grouped by person (``PersonGroups``); rebuilt with the revision.
+    var personGroupStore: PersonGroups?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -115,7 +117,7 @@ public final class Searcher {
     public var shards: [IndexShard] { connector.shards }
 
     /// The entity recognizer, loaded once.
-    private func recognizer() throws -> EntityRecognizer {
+    func recognizer() throws -> EntityRecognizer {
         if let recognizerStore { return recognizerStore }
         switch EntityLexicon.shared {
         case .success(let lexicon):
@@ -137,7 +139,7 @@ public final class Searcher {
         }
         do {
             let changed = try database.reopen()
-            if changed { (articleGroups, articleTable) = (nil, nil) }
+            if changed { (articleGroups, articleTable, personGroupStore) = (nil, nil, nil) }
             return changed
         } catch let error as XapianError where hasRemote && error.isNetworkFailure {
             try reconnect()
@@ -155,7 +157,7 @@ public final class Searcher {
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
         databaseCount = connection.connected.count
         missingShards = connection.missing
-        (articleGroups, articleTable) = (nil, nil)
+        (articleGroups, articleTable, personGroupStore) = (nil, nil, nil)
     }
 
     /// Parses and runs `text`.
@@ -187,7 +189,8 @@ public final class Searcher {
 
     /// The results of `query` and the wildcards it searched only in part.
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> (SearchResults, [WildcardExpansion]) {
-        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
+        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() },
+                                                              groups: { try self.personGroups() }))
         compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
@@ -254,7 +257,7 @@ public final class Searcher {
             return limit == 0 || options.allMonths ? ordered : Array(ordered.suffix(limit))
         }
         if options.entityFacets {
-            facets.persons = try read(.person)
+            facets.persons = try groupedPersonFacets(try read(.person))
             facets.agencies = try read(.agency)
         }
         if options.facets {
@@ -342,7 +345,7 @@ public final class Searcher {
             let facetList = try database.document(best, slot: Schema.facetSlot).value
             hits.append(ArticleHit(rank: options.offset + i + 1, article: shown,
                                    score: group.score, paragraphs: paragraphs, duplicates: duplicates,
-                                   persons: DocumentCodec.values(.person, in: facetList),
+                                   persons: try groupedPersons(DocumentCodec.values(.person, in: facetList)),
                                    agencies: DocumentCodec.values(.agency, in: facetList)))
         }
         return hits
@@ -493,8 +496,29 @@ public final class Searcher {
 
     /// The persons the index knows, most written-about first; `match` keeps names that
     /// contain the text (case and accents ignored).
+    /// One entry per person (``PersonGroups``): spelling variants and a bare name with
+    /// its dominant bearer are one entry, shown by its most written key, counted once
+    /// per article.
     public func persons(top: Int?, match: String?) throws -> [EntityCount] {
-        try listEntities(agencies: false, top: top, match: match)
+        try retryingOnModification {
+            let needle = match.map { Tokenizer().terms($0).joined(separator: " ") } ?? ""
+            let foldedNeedle = PersonGroups.fold(needle)
+            var list: [EntityCount] = []
+            func take(_ group: IndexSummary.PersonGroup) -> Bool {
+                if let top, list.count >= top { return false }
+                if !needle.isEmpty, !group.keys.contains(where: { $0.contains(needle) || PersonGroups.fold($0).contains(foldedNeedle) }) {
+                    return true
+                }
+                list.append(EntityCount(key: group.key, name: PersonName.display(group.key), articles: group.articles))
+                return true
+            }
+            let summarised = try summaryRevisions().map { try IndexSummary.visitPersonGroups(in: database, revisions: $0, take) } ?? false
+            if !summarised {
+                let entries = try IndexSummary.entries(database, prefix: Schema.articlePersonPrefix)
+                for group in try IndexSummary.personGroups(database, entries: entries) where take(group) {}
+            }
+            return list
+        }
     }
 
     /// The agencies the index knows, regional ones ("kpu@sumatera-selatan") included.
@@ -539,7 +563,7 @@ public final class Searcher {
 
     /// The revision of every shard, for checking the index's summary against; nil when
     /// a shard is remote or left out (their revisions are not known here).
-    private func summaryRevisions() throws -> [UInt64]? {
+    func summaryRevisions() throws -> [UInt64]? {
         guard missingShards.isEmpty else { return nil }
         var revisions: [UInt64] = []
         for shard in connector.shards {
@@ -576,7 +600,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
-                (articleGroups, articleTable) = (nil, nil)
+                (articleGroups, articleTable, personGroupStore) = (nil, nil, nil)
                 return try body()
             } catch let error as XapianError where hasRemote && error.isNetworkFailure {
                 try reconnect()

@@ -91,6 +91,17 @@ public enum Schema {
     public static let articlePersonPrefix = "XPA"
     /// On the title document: every agency of the article.
     public static let articleAgencyPrefix = "XGA"
+    /// Prefix of an office written with a person in the paragraph (`office:`): "XK" +
+    /// "gubernur sumatera selatan" (``EntityLexicon/officeKey(_:)``).
+    public static let officePrefix = "XK"
+    /// On the title document: who held an office, "XKH" + office + "#" + person, for
+    /// `telusur office` (the holders of an office by prefix).
+    public static let officeHolderPrefix = "XKH"
+    /// On the title document: the offices of a person, "XKP" + person + "#" + office,
+    /// for `telusur person --offices`.
+    public static let personOfficePrefix = "XKP"
+    /// Between the two keys of the office terms (neither key holds it).
+    public static let officeSeparator = "#"
 
     /// On the title document: one 16-bit band of the SimHash fingerprint ("XH" + band
     /// + 4 hex digits); two fingerprints within 3 bits share at least one band.
