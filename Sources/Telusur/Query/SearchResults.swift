@@ -67,6 +67,8 @@ public struct MatchedParagraph: Sendable, Equatable {
     public var number: Int
     /// Its text.
     public var text: String
+    /// Its quotes, when it was read whole for an article (``Searcher/paragraphs(ofArticle:)``).
+    public var quotes: [Quote] = []
 }
 
 /// One result: an article and its best paragraphs.
@@ -131,6 +133,9 @@ public struct Facets: Sendable, Equatable {
     public var persons: [Count] = []
     /// Always filled: the bodies most written about among the matching articles.
     public var agencies: [Count] = []
+    /// The persons quoted in the matching articles (who is quoted about this), most
+    /// quoted first; only with ``SearchOptions/facets``.
+    public var speakers: [Count] = []
     public init() {}
 }
 
