@@ -48,6 +48,8 @@ public struct WebAPI: Sendable {
         case ("search", 1):
             let text = try queryText(request, name: "q")
             return try await search(request, text: text)
+        case ("quotes", 1):
+            return try await quotes(request)
         case ("person", 2):
             return try await search(request, text: CommandLineQuery.field(.person, [try name(rest[1], what: "person")]))
         case ("agency", 2):
@@ -102,6 +104,26 @@ public struct WebAPI: Sendable {
             ResultsDocument(try searcher.search(parsed, options: options))
         }
         return try results(document, request)
+    }
+
+    /// `telusur quotes --json`: the quotes matching `q`, every quote when it is
+    /// empty or absent; `limit`, `offset`, `sort=newest|relevance`.
+    private func quotes(_ request: WebRequest) async throws -> WebResponse {
+        try refuseCSV(request)
+        let text = request.parameters["q"] ?? ""
+        guard text.count <= limits.queryLength else { throw WebError.badParameter("q", "the query is longer than \(limits.queryLength) characters") }
+        let parsed: ParsedQuery
+        do { parsed = try QueryParser().parse(text) } catch { throw WebError.search(.query(error)) }
+        let limit = try integer(request, "limit", default: 20, in: 0...limits.maxLimit) ?? 20
+        let offset = try integer(request, "offset", default: 0, in: 0...limits.maxOffset) ?? 0
+        let sort = request.parameters["sort"] ?? ""
+        guard let order = sort.isEmpty ? QuoteOrder.newest : QuoteOrder(rawValue: sort) else {
+            throw WebError.badParameter("sort", "must be newest or relevance, not \"\(sort)\"")
+        }
+        let document = try await pool.run(timeout: limits.searchTimeout) { searcher in
+            QuotesDocument(try searcher.quotes(parsed, order: order, limit: limit, offset: offset))
+        }
+        return .json(try document.encoded())
     }
 
     private func results(_ document: ResultsDocument, _ request: WebRequest) throws -> WebResponse {

@@ -138,6 +138,19 @@ extension QuoteExtractor {
         "kabagops", "kasatreskrim", "dirreskrimum", "dirreskrimsus", "kabidhumas", "kasubbag", "wakapolri", "ketua umum",
     ]
 
+    /// Nouns for people who speak without a name ("penyelidik PBB", "para pedagang").
+    static let describedPeople: Set<String> = [
+        "penyelidik", "warga", "mahasiswa", "pedagang", "petugas", "pengunjuk", "massa", "korban", "saksi", "keluarga",
+        "orang", "pengemudi", "sopir", "buruh", "nelayan", "petani", "siswa", "guru", "dokter", "perawat", "relawan",
+        "pendukung", "penggemar", "netizen", "warganet", "penumpang", "pengunjung", "pelaku", "tersangka", "terdakwa",
+        "penyidik", "jaksa", "hakim", "aktivis", "demonstran", "peserta", "penonton", "wisatawan", "tetangga",
+    ]
+
+    /// Words before such a noun: "para penyelidik", "puluhan mahasiswa", "seorang warga".
+    static let quantifiers: Set<String> = [
+        "para", "seorang", "sejumlah", "puluhan", "ratusan", "ribuan", "beberapa", "banyak", "kedua", "ketiga",
+    ]
+
     /// Bytes allowed between a closing mark and its cue: spaces, NBSP, commas, stops, dashes.
     static let cueGapBytes: Set<UInt8> = [0x20, 0xC2, 0xA0, 0x2C, 0x2E, 0x2D, 0xE2, 0x80, 0x93, 0x94, 0x09]
 }

@@ -19,7 +19,7 @@
 public struct QuoteExtractor: Sendable {
     /// The recogniser whose persons and agencies become speakers.
     public let recognizer: EntityRecognizer
-    private var lexicon: EntityLexicon { recognizer.persons.lexicon }
+    var lexicon: EntityLexicon { recognizer.persons.lexicon }
 
     /// Creates an extractor over the recogniser's lexicon.
     /// The canonical names of the alias list, as keys.
@@ -65,7 +65,7 @@ public struct QuoteExtractor: Sendable {
             state.finish(scans[index], index: index, fallback: found.persons.last)
         }
         continueQuotes(&scans)
-        return state.unified(scans.flatMap(\.quotes))
+        return withFullNames(state.unified(scans.flatMap(\.quotes)), article: article)
     }
 
     // MARK: - per paragraph
@@ -341,9 +341,11 @@ public struct QuoteExtractor: Sendable {
         if Self.pronouns.contains(tokens[s].term) || Self.phraseStops.contains(tokens[s].term) {
             return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
         }
-        // "kata pelatih asal Jepang itu", "ujar mantan Kapolda Papua itu": the last speaker.
+        // "kata pelatih asal Jepang itu", "ujar mantan Kapolda Papua itu", "terang Politikus
+        // Partai Golkar itu" (no name in it): the last speaker.
         let window = (s..<e).map { tokens[$0].term }
-        if !scan.isUpper(s) || window.first == "mantan",
+        let named = scan.mentions.contains { $0.range.lowerBound >= tokens[s].range.lowerBound && $0.range.lowerBound < tokens[e - 1].range.upperBound }
+        if !scan.isUpper(s) || window.first == "mantan" || !named,
            (e < tokens.count && Self.demonstratives.contains(tokens[e].term) && !scan.boundary(before: e))
             || window.contains(where: Self.anaphoraMarks.contains) {
             return pronoun(at: tokens[s].range.lowerBound, in: scan, state: state, cue: cue)
@@ -470,6 +472,23 @@ public struct QuoteExtractor: Sendable {
             let description = scan.trimmed(agency.range)
             return Attribution(speaker: Quote.Speaker(description: description, agency: agency.agency), role: nil, cue: cue)
         }
+        // "…, Din mengungkapkan, …", "Din berpendapat, …": one capitalised word before the
+        // verb, at the start of the sentence or after a comma, that is a word of a person
+        // of the article or a given name (``withFullNames(_:article:)`` completes it).
+        if scan.isUpper(p), tokens[p].kind == .word, p == start || scan.gap(before: p).contains(UInt8(ascii: ",")),
+           isLoneName(tokens[p].term, state: state), scan.trimmed(tokens[p].range).dropFirst().contains(where: \.isLowercase) {
+            let key = tokens[p].term
+            return Attribution(speaker: Quote.Speaker(key: key, name: scan.trimmed(tokens[p].range)), role: nil, cue: cue)
+        }
+        // "Penyelidik PBB mengatakan", "puluhan mahasiswa meminta …": people described, not named.
+        let from = (start...p).last(where: { $0 > start && scan.gap(before: $0).contains(UInt8(ascii: ",")) }) ?? start
+        if p - from < 5, Self.describedPeople.contains(tokens[from].term)
+            || (from + 1 <= p && Self.quantifiers.contains(tokens[from].term) && Self.describedPeople.contains(tokens[from + 1].term)),
+           !(from...p).contains(where: { scan.inQuote($0) || Self.notSubjects.contains(tokens[$0].term) }) {
+            let description = scan.trimmed(tokens[from].range.lowerBound..<tokens[p].range.upperBound)
+            let agency = scan.agencies.first { $0.range.lowerBound >= tokens[from].range.lowerBound && $0.range.upperBound <= tokens[p].range.upperBound }
+            return Attribution(speaker: Quote.Speaker(description: description, agency: agency?.agency), role: nil, cue: cue)
+        }
         // "Direktur Jenderal Perhubungan Laut Kementerian Perhubungan mengatakan", "Polisi
         // menyatakan": an office or a body without a name, in capitals from the sentence start.
         if p - start < 8, !Self.notSubjects.contains(tokens[start].term), !Self.plural.contains(tokens[start].term),
@@ -508,7 +527,16 @@ public struct QuoteExtractor: Sendable {
         return role.isEmpty ? nil : role
     }
 
-    private func isOffice(_ term: String) -> Bool {
+    /// Whether a lone capitalised word before a speech verb is a name: a word of a person
+    /// of the article, or a given name, and no office, pronoun, opener or non-name.
+    private func isLoneName(_ term: String, state: ArticleState) -> Bool {
+        guard !isOffice(term), !Self.notSubjects.contains(term), !Self.plural.contains(term), !Self.pronouns.contains(term),
+              !lexicon.notNames.contains(term), !lexicon.titles.contains(term), !Self.describedPeople.contains(term),
+              !Self.quantifiers.contains(term) else { return false }
+        return state.keys.contains(where: { $0.split(separator: " ").contains(Substring(term)) }) || lexicon.givenNames.contains(term)
+    }
+
+    func isOffice(_ term: String) -> Bool {
         lexicon.offices.contains(term) || lexicon.officePhrases[term] != nil || Self.officeHeads.contains(term)
     }
 

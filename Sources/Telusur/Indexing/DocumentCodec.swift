@@ -62,7 +62,8 @@ struct DocumentCodec {
     mutating func documents(for article: Article, analysis: Analysis) throws -> [XapianDocument] {
         let persons = Self.union(analysis.entities.map(\.persons))
         let agencies = Self.union(analysis.entities.map(\.agencies))
-        let facets = Self.facetList(of: article, persons: persons, agencies: agencies)
+        let speakers = Self.union(analysis.quotes.keys.sorted().map { analysis.quotes[$0, default: []].compactMap(\.speaker.key) })
+        let facets = Self.facetList(of: article, persons: persons, agencies: agencies, speakers: speakers)
         let shared = Self.sharedTerms(of: article)
 
         let title = try XapianDocument()
@@ -234,6 +235,8 @@ struct DocumentCodec {
         case day = "d:"
         case person = "p:"
         case agency = "g:"
+        /// A person quoted in the article (``QuoteExtractor``): the "speakers" facet.
+        case speaker = "q:"
 
         /// The marker and the value, as the counters return it.
         func key(_ value: String) -> String { rawValue + value }
@@ -241,8 +244,9 @@ struct DocumentCodec {
 
     /// The article's facet values as stored on its documents (see ``Schema/facetSlot``):
     /// first the article itself, so the string is one of a kind per article, then the
-    /// source, year, month, day, persons and national agencies, separated by U+001F.
-    static func facetList(of article: Article, persons: [String], agencies: [String]) -> String {
+    /// source, year, month, day, persons, national agencies and the persons quoted,
+    /// separated by U+001F.
+    static func facetList(of article: Article, persons: [String], agencies: [String], speakers: [String] = []) -> String {
         var values: [String] = [Schema.facetArticlePrefix + article.id]
         if let source = article.source, !source.isEmpty { values.append(FacetKind.source.key(source.lowercased())) }
         if let date = article.date, date.utf8.count == 10 {
@@ -252,6 +256,7 @@ struct DocumentCodec {
         }
         values += persons.map(FacetKind.person.key)
         values += agencies.filter { !$0.contains("@") }.map(FacetKind.agency.key)
+        values += speakers.map(FacetKind.speaker.key)
         return values.joined(separator: String(Schema.facetSeparator))
     }
 

@@ -11,9 +11,9 @@ public struct ReplCompleter {
     public typealias NameLookup = (_ field: String, _ prefix: String) -> [String]
 
     /// The field names offered in a query.
-    public static let fields = ["title:", "source:", "id:", "date:", "year:", "person:", "agency:"]
-    /// The fields whose values are names the lookup is asked about.
-    public static let nameFields: Set<String> = ["source", "person", "agency"]
+    public static let fields = ["title:", "source:", "id:", "date:", "year:", "person:", "agency:", "said:"]
+    /// The fields whose values are names the lookup is asked about (`said`: the persons quoted).
+    public static let nameFields: Set<String> = ["source", "person", "agency", "said"]
 
     private let names: NameLookup
 

@@ -25,6 +25,8 @@ extension ReplSession {
         case person(String)
         /// `:agency NAME`: the query `agency:"NAME"`.
         case agency(String)
+        /// `:quotes [QUERY]`: the quotes matching QUERY, else the last search's query.
+        case quotes(String?)
         /// `:stats`: what the index holds.
         case stats
         /// `:help [COMMAND]`.
@@ -109,6 +111,9 @@ extension ReplSession {
         },
         CommandSpec(names: ["agency"], argument: "NAME", summary: "articles that name an agency: the query agency:\"NAME\"") { argument, usage throws(ReplError) in
             .agency(try name(argument, usage: usage))
+        },
+        CommandSpec(names: ["quotes"], argument: "[QUERY]", summary: "who said what: the quotes of QUERY, else of the last search") { argument, _ throws(ReplError) in
+            .quotes(argument.isEmpty ? nil : argument)
         },
         CommandSpec(names: ["stats"], argument: "", summary: "what the index holds") { argument, usage throws(ReplError) in
             try noArgument(argument, usage: usage)

@@ -137,6 +137,18 @@ public struct ReplSession {
             guard let period else { return .output("timeline \(timeline?.rawValue ?? "off")\n") }
             timeline = period.period
             return try settingChanged("timeline " + (period.period?.rawValue ?? "off"))
+        case .quotes(let text):
+            let query: ParsedQuery
+            if let text {
+                query = try QueryParser().parse(text)
+            } else {
+                guard let last = lastResults else { throw ReplError.noSearchYet(command: "quotes") }
+                query = last.query
+            }
+            try searcher.refresh()
+            let results = try searcher.quotes(query, limit: limit)
+            if json { return .output(try QuotesDocument(results).encoded().jsonTerminalSafe + "\n") }
+            return .output(TerminalRenderer(style: style).render(results, query: query))
         case .stats:
             try searcher.refresh()
             return .output(TerminalRenderer(style: style).render(statistics: try searcher.statistics(), index: searcher.location))

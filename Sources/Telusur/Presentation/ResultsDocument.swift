@@ -88,6 +88,8 @@ public struct ResultsDocument: Encodable, Sendable {
     public struct FacetCounts: Encodable, Sendable {
         public var persons: [FacetValue]
         public var agencies: [FacetValue]
+        /// The persons quoted in the matching articles (`--facets`).
+        public var speakers: [FacetValue]?
         public var sources: [FacetValue]?
         public var years: [FacetValue]?
         public var months: [FacetValue]?
@@ -217,6 +219,7 @@ extension ResultsDocument.FacetCounts {
         }
         persons = values(facets.persons, name: PersonName.display)
         agencies = values(facets.agencies) { lexicon?.agencyName($0) ?? $0 }
+        speakers = all ? values(facets.speakers, name: PersonName.display) : nil
         sources = all ? values(facets.sources) : nil
         years = all ? values(facets.years) : nil
         months = all ? values(facets.months) : nil

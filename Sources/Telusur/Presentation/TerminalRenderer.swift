@@ -59,7 +59,8 @@ public struct TerminalRenderer: Sendable {
         return finished(out)
     }
 
-    /// Lines of facet counts: persons and agencies always, the rest with `--facets`.
+    /// Lines of facet counts: persons and agencies always, the rest (speakers, sources,
+    /// periods) with `--facets`.
     public func facets(_ results: SearchResults) -> String {
         let lexicon = try? EntityLexicon.shared.get()
         let f = results.facets
@@ -68,6 +69,7 @@ public struct TerminalRenderer: Sendable {
             ("agencies", f.agencies.map { "\((lexicon?.agencyName($0.value) ?? $0.value).terminalSafe()) (\($0.articles))" }),
         ]
         if results.includesAllFacets {
+            lines.append(("speakers", f.speakers.map { "\(PersonName.display($0.value).terminalSafe()) (\($0.articles))" }))
             lines.append(("sources", f.sources.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
             lines.append(("years", f.years.map { "\($0.value.terminalSafe()) (\($0.articles))" }))
             lines.append(("months", f.months.map { "\($0.value.terminalSafe()) (\($0.articles))" }))

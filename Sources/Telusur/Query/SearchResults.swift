@@ -73,6 +73,8 @@ public struct MatchedParagraph: Sendable, Equatable {
     public var number: Int
     /// Its text.
     public var text: String
+    /// Its quotes, when it was read whole for an article (``Searcher/paragraphs(ofArticle:)``).
+    public var quotes: [Quote] = []
 }
 
 /// One result: an article and its best paragraphs.
@@ -140,6 +142,9 @@ public struct Facets: Sendable, Equatable {
     /// With ``SearchOptions/breakdown``: for each of the most frequent values of that
     /// kind, most articles first, its matching articles per day.
     public var breakdown: [Series] = []
+    /// The persons quoted in the matching articles (who is quoted about this), most
+    /// quoted first; only with ``SearchOptions/facets``.
+    public var speakers: [Count] = []
     public init() {}
 
     /// One value (a source, a person key, an agency key) and its matching articles per

@@ -261,6 +261,7 @@ public final class Searcher {
             facets.agencies = try read(.agency)
         }
         if options.facets {
+            facets.speakers = try read(.speaker)
             facets.sources = try read(.source)
             facets.years = try read(.year, inDateOrder: true)
             facets.months = try read(.month, inDateOrder: true)
@@ -477,8 +478,9 @@ public final class Searcher {
                 guard let document = try database.firstDocument(term: Schema.paragraphTerm(article: id, number: number)) else {
                     continue
                 }
-                let (text, _) = try database.document(document, slot: Schema.paragraphSlot)
-                result.append(MatchedParagraph(number: number, text: text))
+                let (text, stored) = try database.document(document, slot: Schema.quotesSlot)
+                let quotes = QuoteRecord.decode(stored, paragraph: Paragraph(number: number, text: text))
+                result.append(MatchedParagraph(number: number, text: text, quotes: quotes))
             }
             return result
         }

@@ -85,6 +85,41 @@ import Testing
         #expect(Self.lines(paragraphs) == expected)
     }
 
+    // MARK: speakers the recogniser names by one word, and people without a name
+
+    @Test(arguments: [
+        // a one-word speaker becomes the full name the article writes (office and acronym left out)
+        (["Menteri Pertahanan RI Sjafrie Sjamsoeddin meninjau markas baru di Baubau.", "\"Fasilitasnya lengkap,\" ujar Sjafrie."],
+         ["2 direct|sjafrie sjamsoeddin|ujar|Fasilitasnya lengkap"]),
+        // the run written most often, when every run holds it ("Hotman Paris Show" is one more word)
+        (["Pengacara Hotman Paris menanggapi santai rencana itu.", "Menurut Hotman, laporan tersebut tak memiliki dasar yang kuat.",
+          "Ia hadir di acara Hotman Paris Show."],
+         ["2 indirect|hotman paris|menurut|laporan tersebut tak memiliki dasar yang kuat."]),
+        // two different full names with the word: left as it is
+        (["Wakil Ketua KPK Laode M. Syarief mengecam ide itu.", "Elza Syarief juga datang.", "\"Ini menggelikan,\" kata Syarief."],
+         ["3 direct|syarief|kata|Ini menggelikan"]),
+        // a lone given name after a comma, before the verb
+        (["Dalam siaran pers, Eva mengungkapkan, pelabuhan itu kurang besar."],
+         ["1 indirect|eva|mengungkapkan|pelabuhan itu kurang besar."]),
+        // people described, not named, also in lower case after a comma
+        (["Penyelidik PBB mengatakan, serangan udara itu telah melukai banyak warga sipil."],
+         ["1 indirect|desc:Penyelidik PBB|mengatakan|serangan udara itu telah melukai banyak warga sipil."]),
+        (["Dalam orasinya, puluhan mahasiswa meminta Kapolres agar berlaku adil terhadap seluruh warga."],
+         ["1 indirect|desc:puluhan mahasiswa|meminta|Kapolres agar berlaku adil terhadap seluruh warga."]),
+        (["Para pedagang meminta polisi menindak tegas pelaku pungli."],
+         ["1 indirect|desc:Para pedagang|meminta|polisi menindak tegas pelaku pungli."]),
+        // an office pointing back at the last speaker ("terang Politikus Partai Golkar itu")
+        (["\"Surat itu telah dibacakan,\" ujar Wakil Ketua Komisi VIII DPR Ace Hasan Syadzily.",
+          "\"Kami mendapat masukan,\" terang Politikus Partai Golkar itu."],
+         ["1 direct|ace hasan syadzily|ujar|Surat itu telah dibacakan", "2 direct|ace hasan syadzily|terang|Kami mendapat masukan"]),
+        // a capitalised word that is no name, and a thing as subject: nothing
+        (["Selain itu, Kebijakan mengungkapkan, pelabuhan itu kurang besar."], [String]()),
+        (["Aturan baru ini menegaskan bahwa pelabuhan harus diperluas."], [String]()),
+    ] as [([String], [String])])
+    func shortAndDescribedSpeakers(_ paragraphs: [String], _ expected: [String]) {
+        #expect(Self.lines(paragraphs) == expected)
+    }
+
     // MARK: not quotes
 
     @Test(arguments: [

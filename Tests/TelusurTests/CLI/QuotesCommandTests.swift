@@ -33,6 +33,22 @@ import Telusur
         #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)  // header and two quotes
     }
 
+    @Test func searchFacetsListWhoIsQuoted() throws {
+        let directory = TemporaryDirectory()
+        let index = try Self.indexSeeds(directory)
+        let json = try CommandRunner.run(["search", "--index", index, "--facets", "--json", "pemilu"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let speakers = try #require((document["facets"] as? [String: Any])?["speakers"] as? [[String: Any]])
+        #expect(speakers.contains { $0["key"] as? String == "herman deru" && $0["name"] as? String == "Herman Deru" && $0["articles"] as? Int == 1 })
+        #expect(speakers.contains { $0["key"] as? String == "armansyah" })
+        let plain = try CommandRunner.run(["search", "--index", index, "--facets", "pemilu"])
+        #expect(plain.stdout.contains("speakers: "))
+        #expect(plain.stdout.contains("Herman Deru (1)"))
+        // without --facets: no speakers line or key
+        let bare = try CommandRunner.run(["search", "--index", index, "--json", "pemilu"])
+        #expect(!bare.stdout.contains("\"speakers\""))
+    }
+
     @Test func nothingMatchedAndErrorsFollowGrep() throws {
         let directory = TemporaryDirectory()
         let index = try Self.indexSeeds(directory)

@@ -9,6 +9,7 @@ import Testing
             "person": ["Herman Deru", "Hani Syopiar Rustam", "Agus Fatoni"],
             "agency": ["Bawaslu", "Badan Intelijen Negara", "KPU"],
             "source": ["editor.id", "kompas.com"],
+            "said": ["Herman Deru", "Agus Fatoni"],
         ]
         return (names[field] ?? []).filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
         })
@@ -21,7 +22,7 @@ import Testing
     @Test(arguments: [
         (":op", [":open"]),
         (":s", [":similar", ":sort", ":stats"]),
-        (":Q", [":q", ":quit"]),
+        (":Q", [":q", ":quit", ":quotes"]),
         (":", ReplSession.commandNames.sorted()),
         (":nothing", []),
     ])
@@ -42,6 +43,7 @@ import Testing
         ("pemilu -so", ["-source:"]),
         ("(pe", ["(person:"]),
         ("a", ["agency:"]),
+        ("sa", ["said:"]),
         ("zero", []),
     ])
     func fieldNames(line: String, expected: [String]) {
@@ -55,6 +57,9 @@ import Testing
         #expect(Self.candidates("person:her") == ["person:\"Herman Deru\""])
         #expect(Self.completer.complete("person:her").appendSpace)
         #expect(Self.candidates("title:her") == [])
+        // said: offers the persons quoted
+        #expect(Self.candidates("pemilu said:her") == ["said:\"Herman Deru\""])
+        #expect(Self.candidates("said:\"Agus F") == ["Fatoni\""])
     }
 
     @Test func anOpenQuoteIsCompletedAndClosed() {

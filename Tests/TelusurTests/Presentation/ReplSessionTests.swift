@@ -188,6 +188,35 @@ import Testing
         #expect(session.handle(":similar 9").text.hasPrefix("there is no result 9"))
     }
 
+    @Test func quotesSpeakersFacetAndQuoteMarksInOpen() throws {
+        let directory = TemporaryDirectory()
+        let searcher = try Fixtures.index([
+            Fixtures.article("kutip", title: "Rapat pemilu", date: "2024-02-07", source: "kompas.com",
+                             "Gubernur Herman Deru membuka rapat pemilu.", "\"Kami siap menggelar pemilu,\" kata Herman Deru."),
+            Fixtures.article("sepi", title: "Pemilu damai", date: "2024-02-08", source: "kompas.com", "Pemilu berjalan damai."),
+        ], in: directory)
+        var session = ReplSession(searcher: searcher)
+        #expect(session.handle(":quotes").text == ":quotes needs results: type a query first\n")
+        let said = session.handle(":quotes said:\"Herman Deru\"")
+        #expect(said.text.hasPrefix("1. Herman Deru\n"), "\(said.text)")
+        #expect(said.text.contains("   “Kami siap menggelar pemilu”\n"))
+        #expect(said.text.hasSuffix("1 quote\n"))
+        #expect(session.handle(":quotes said:").kind == .error)
+        _ = session.handle(":facets on")
+        let faceted = session.handle("pemilu")
+        #expect(faceted.text.contains("speakers: Herman Deru (1)\n"), "\(faceted.text)")
+        // :quotes without a query: the quotes of the last search
+        #expect(session.handle(":quotes").text.contains("kutip ¶2 · direct (kata)"))
+        _ = session.handle("kata")  // only the article with the quote
+        let opened = session.handle(":open 1")
+        #expect(opened.text.contains("¶2 \"Kami siap menggelar pemilu,\" kata Herman Deru.\n   ❝ Herman Deru · direct (kata): “Kami siap menggelar pemilu”\n"),
+                "\(opened.text)")
+        _ = session.handle(":json on")
+        let json = session.handle(":quotes said:\"Herman Deru\"")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+        #expect(document["total"] as? Int == 1)
+    }
+
     @Test func personAndAgencyRunFieldQueries() throws {
         let directory = TemporaryDirectory()
         var session = try Self.session(directory)
@@ -284,6 +313,7 @@ import Testing
               :similar N                  articles like result N
               :person NAME                articles that name a person: the query person:"NAME"
               :agency NAME                articles that name an agency: the query agency:"NAME"
+              :quotes [QUERY]             who said what: the quotes of QUERY, else of the last search
               :stats                      what the index holds
               :help [COMMAND]             this list, or the help of one command
               :quit, :q, :exit            leave (Ctrl-D too)

@@ -118,5 +118,10 @@ struct ShardedSaidTests {
                 #expect(onShards.total == quotes.total && quotes.total > 0, "\(query)")
             }
         }
+        // The speakers facet counts the same on shards.
+        let word = try #require(all.quotes.first.flatMap { Tokenizer().terms($0.quote.text).first })
+        let faceted = try one.search(try QueryParser().parse(word), options: SearchOptions(facets: true))
+        #expect(!faceted.facets.speakers.isEmpty)
+        #expect(try sharded.search(try QueryParser().parse(word), options: SearchOptions(facets: true)).facets.speakers == faceted.facets.speakers)
     }
 }

@@ -29,6 +29,26 @@ struct WebServerTests {
         #expect(line.hasSuffix("ms"))
     }
 
+    @Test("/api/quotes is telusur quotes --json, byte for byte; every quote without q")
+    func quotes() async throws {
+        let directory = TemporaryDirectory()
+        let index = try await seedIndex(in: directory)
+        let server = try await WebServerHarness(index: index)
+        let said = try await server.get("/api/quotes?q=said%3A%22Herman+Deru%22")
+        let all = try await server.get("/api/quotes?limit=3&offset=1")
+        await server.stop()
+        #expect(said.status == 200)
+        #expect(said.headers["content-type"] == "application/json; charset=utf-8")
+        let cli = try await offThePool { try CommandRunner.run(["quotes", "--index", index.path, "--json", "said:\"Herman Deru\""]) }
+        #expect(said.text == cli.stdout.trimmingCharacters(in: .newlines))
+        let quotes = try #require(try said.object()["quotes"] as? [[String: Any]])
+        #expect(!quotes.isEmpty)
+        #expect(quotes.allSatisfy { ($0["speaker"] as? [String: Any])?["key"] as? String == "herman deru" })
+        let cliAll = try await offThePool { try CommandRunner.run(["quotes", "--index", index.path, "--json", "--limit", "3", "--offset", "1"]) }
+        #expect(all.text == cliAll.stdout.trimmingCharacters(in: .newlines))
+        #expect((try all.object()["quotes"] as? [Any])?.count == 3)
+    }
+
     @Test("a query that does not parse is 400 with the CLI's message and column")
     func badQuery() async throws {
         let directory = TemporaryDirectory()
