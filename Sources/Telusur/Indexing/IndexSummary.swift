@@ -109,7 +109,8 @@ struct IndexSummary: Equatable {
         guard !paths.isEmpty else { return }
         var revisions = try paths.map { try XapianMaintenance.revision(of: $0) }
         let database = try XapianDatabase(paths: paths)
-        if try counts(in: database, revisions: revisions) != nil { return }
+        if try counts(in: database, revisions: revisions) != nil,
+           try body(of: personGroupsKey, in: database, revisions: revisions) != nil { return }
         var summary = try counted(from: database, revisions: [])
         for i in summary.agencies.indices { summary.agencies[i].name = agencyName(summary.agencies[i].key) }
         // The commit below moves the first shard on by one: that revision is the one described.
