@@ -40,6 +40,10 @@ public struct SearchOptions: Sendable, Equatable {
     /// Where bare words must meet: anywhere in the article (the default) or in one paragraph.
     public var within: QueryScope = .article
 
+    /// Only articles written by these indexing batches (``Schema/batchSlot``): what
+    /// `telusur alerts` calls new. nil: every article.
+    public var indexedIn: ClosedRange<Int>? = nil
+
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {
         self.group = group

@@ -190,6 +190,12 @@ public final class Searcher {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
         compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
+        if let batches = options.indexedIn {
+            // Every document of an article carries its batch: a boolean filter keeps the weights.
+            let range = try XapianQuery.valueRange(slot: Schema.batchSlot, from: DocumentCodec.batchValue(batches.lowerBound),
+                                                   to: DocumentCodec.batchValue(batches.upperBound))
+            compiled = try XapianQuery.combine(.filter, [compiled, range])
+        }
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
         }
@@ -232,7 +238,8 @@ public final class Searcher {
                 return DocumentCodec.paragraphNumber(try matches.value(at: i, slot: Schema.paragraphSlot))
             }
         }
-        let counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets)
+        let counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets,
+                                       filtered: options.indexedIn != nil)
         let totals = counter.totals
         var facets = Facets()
         func read(_ kind: DocumentCodec.FacetKind, inDateOrder: Bool = false) throws -> [Facets.Count] {
@@ -266,8 +273,8 @@ public final class Searcher {
     /// How this query is counted: from term frequencies when it is one word without
     /// facets; with Xapian's own spy when a shard is remote; else with the shim's spy,
     /// which on one database tells articles apart by docid alone.
-    private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool) throws -> MatchCounter {
-        if !facets, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
+    private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool, filtered: Bool) throws -> MatchCounter {
+        if !facets, filtered == false, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
         if hasRemote { return try RemoteMatchCounter(database: database, query: compiled, facets: facets, index: location.path) }
         return try LocalMatchCounter(database: database, query: compiled, facets: facets,
                                      articles: singleDatabase ? try articleLayout().groups : nil)
