@@ -27,7 +27,7 @@ struct TelusurCommand: ParsableCommand {
             RecognizeCommand.self,
             QuotesCommand.self,
             ServeCommand.self,
-            AlertCommand.self, AlertsCommand.self,
+            AlertCommand.self, AlertsCommand.self, BatchCommand.self,
         ]
     )
 

@@ -25,6 +25,8 @@ struct EntityResolver {
     let database: XapianDatabase
     /// Loads the recognizer when a query first needs it.
     let recognizer: () throws -> EntityRecognizer
+    /// The `XPA` terms and their frequencies (the searcher keeps them per revision).
+    var personList: (() throws -> [(term: String, frequency: Int)])? = nil
     var resolved = ResolvedEntities()
 
     /// The index term for a person.
@@ -42,7 +44,7 @@ struct EntityResolver {
         // Names that hold every typed word, most written-about first.
         var candidates: [(name: String, articles: Int)] = []
         let first = key.split(separator: " ").first.map(String.init) ?? key
-        for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
+        for (term, count) in try personList?() ?? database.terms(prefix: Schema.articlePersonPrefix) {
             let name = String(term.dropFirst(Schema.articlePersonPrefix.count))
             guard name.contains(first) else { continue }
             let nameWords = Set(name.split(separator: " ").map(String.init))

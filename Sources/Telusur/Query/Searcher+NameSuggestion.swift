@@ -20,7 +20,7 @@ extension Searcher {
     func nearestPerson(to key: String) throws -> String? {
         let typed = Array(key)
         var best: (name: String, articles: Int, edits: Int)?
-        for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
+        for (term, count) in try personList() {
             let name = Array(term.dropFirst(Schema.articlePersonPrefix.count))
             guard abs(name.count - typed.count) <= Self.nameEdits, name != typed,
                   let edits = Self.editDistance(typed, name, atMost: Self.nameEdits) else { continue }

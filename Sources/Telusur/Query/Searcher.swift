@@ -43,6 +43,9 @@ public final class Searcher {
     /// the database moves to a new revision.
     private var articleGroups: XapianDocumentGroups?
     private var articleTable: [UInt32]?
+    /// The persons the index knows (`XPA` terms) and their article counts, read once per
+    /// revision: resolving a `person:` walks them, and `telusur batch` resolves hundreds.
+    private var personListStore: [(term: String, frequency: Int)]?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -127,6 +130,14 @@ public final class Searcher {
         }
     }
 
+    /// Every `XPA` term (a person the index knows) with its number of articles, read once per revision.
+    func personList() throws -> [(term: String, frequency: Int)] {
+        if let personListStore { return personListStore }
+        let list = try database.terms(prefix: Schema.articlePersonPrefix)
+        personListStore = list
+        return list
+    }
+
     /// Moves to the latest committed state of the index; true when it changed. When
     /// shards were missing, or a remote one went away, connects to every shard again.
     @discardableResult
@@ -137,7 +148,7 @@ public final class Searcher {
         }
         do {
             let changed = try database.reopen()
-            if changed { (articleGroups, articleTable) = (nil, nil) }
+            if changed { (articleGroups, articleTable, personListStore) = (nil, nil, nil) }
             return changed
         } catch let error as XapianError where hasRemote && error.isNetworkFailure {
             try reconnect()
@@ -155,7 +166,7 @@ public final class Searcher {
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
         databaseCount = connection.connected.count
         missingShards = connection.missing
-        (articleGroups, articleTable) = (nil, nil)
+        (articleGroups, articleTable, personListStore) = (nil, nil, nil)
     }
 
     /// Parses and runs `text`.
@@ -187,7 +198,8 @@ public final class Searcher {
 
     /// The results of `query` and the wildcards it searched only in part.
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> (SearchResults, [WildcardExpansion]) {
-        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() }))
+        var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() },
+                                                              personList: { try self.personList() }))
         compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
         if let batches = options.indexedIn {
@@ -533,7 +545,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
-                (articleGroups, articleTable) = (nil, nil)
+                (articleGroups, articleTable, personListStore) = (nil, nil, nil)
                 return try body()
             } catch let error as XapianError where hasRemote && error.isNetworkFailure {
                 try reconnect()
