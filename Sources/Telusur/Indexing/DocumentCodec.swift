@@ -79,6 +79,9 @@ struct DocumentCodec {
             try title.setValue(Self.fingerprintValue(fingerprint, group: analysis.group), slot: Schema.fingerprintSlot)
         }
         try add(Schema.term(Schema.groupPrefix, analysis.group), to: title)
+        let shingles = Self.shingles(of: article, tokenizer: tokenizer)
+        for shingle in shingles { try add(Self.sentenceTerm(shingle), to: title) }
+        try title.setValue(String(shingles.count), slot: Schema.sentenceCountSlot)
         try add(Schema.titleDocumentTerm, to: title)
         try add(Schema.paragraphTerm(article: article.id, number: 0), to: title)
         if let origin = article.origin.flatMap(Self.originTerm) { try add(origin, to: title) }
@@ -203,6 +206,30 @@ struct DocumentCodec {
         var terms = [Schema.articleTerm(article.id)]
         if let source = article.source, !source.isEmpty { terms.append(Schema.sourceTerm(source)) }
         return terms
+    }
+
+    /// The distinct sentence shingles of the article's paragraphs (not its title:
+    /// outlets rewrite headlines), in first-seen order.
+    static func shingles(of article: Article, tokenizer: Tokenizer) -> [UInt64] {
+        var seen = Set<UInt64>()
+        var ordered: [UInt64] = []
+        for paragraph in article.paragraphs {
+            for sentence in SentenceShingle.sentences(of: paragraph.text, tokenizer: tokenizer) {
+                if let shingle = sentence.shingle, seen.insert(shingle).inserted { ordered.append(shingle) }
+            }
+        }
+        return ordered
+    }
+
+    /// The term of a sentence shingle (18 bytes).
+    static func sentenceTerm(_ shingle: UInt64) -> String {
+        Schema.sentencePrefix + SentenceShingle.hex(shingle)
+    }
+
+    /// The shingle of a sentence term, nil when it is not one.
+    static func shingle(inTerm term: String) -> UInt64? {
+        guard term.hasPrefix(Schema.sentencePrefix) else { return nil }
+        return UInt64(term.dropFirst(Schema.sentencePrefix.count), radix: 16)
     }
 
     /// The origin term of a path, nil when the path is too long for a term.

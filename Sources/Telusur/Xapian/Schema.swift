@@ -75,6 +75,10 @@ public enum Schema {
     /// indexed after a batch (`telusur alerts`: new since last read, by the time they
     /// were indexed, not their date). The last committed batch is in ``batchKey``.
     public static let batchSlot = ValueSlot(rawValue: 11)
+    /// On the title document: how many distinct sentence shingles (``sentencePrefix``)
+    /// the article has, as decimal text: the denominator of the share of an article
+    /// another one reuses.
+    public static let sentenceCountSlot = ValueSlot(rawValue: 12)
 
     // MARK: terms
 
@@ -104,6 +108,10 @@ public enum Schema {
     /// On the title document: the near-duplicate group ("XD" + group id).
     public static let groupPrefix = "XD"
 
+    /// On the title document: one sentence of the article's paragraphs ("XZ" + its
+    /// ``SentenceShingle`` as 16 hex digits), each once, for `telusur pickup`: the
+    /// articles that share sentences with another are the postings of its shingles.
+    public static let sentencePrefix = "XZ"
 
     /// On the title document: each distinct word of the article once ("W" + word);
     /// its term frequency is the number of articles containing the word.
