@@ -65,6 +65,9 @@ struct PickupCommand: ParsableCommand {
             throw CommandError(message: error.description)
         }
         let milliseconds = Self.seconds(clock.now - start) * 1000
+        if report.sentences == 0 {
+            printError("telusur: article \(id.terminalSafe()) has no sentence of \(SentenceShingle.minimumWords) words or more in the index (an index built before sentence shingles has none: re-index it)")
+        }
         if json {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
