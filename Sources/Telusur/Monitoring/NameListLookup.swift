@@ -84,7 +84,8 @@ public struct NameListLookup {
         case .agency: query = "agency:\"" + text.replacingOccurrences(of: "\"", with: " ") + "\""
         case .query: query = text
         }
-        var options = SearchOptions(limit: 0, facets: true, group: false)
+        // By date: no ranking pass (the relevance ranker reads a window of matches even for no page).
+        var options = SearchOptions(limit: 0, sort: .date, facets: true, group: false)
         options.fetchArticles = false
         options.suggest = false
         options.facetLimit = Self.top + 1
@@ -129,7 +130,7 @@ public struct NameListLookup {
             // The index knows no one of that name: the nearest name it knows, if any.
             entry.status = .unresolved
             if let key = resolved, let near = try searcher.nearestPerson(to: key) {
-                let count = try searcher.personList().first { $0.term == Schema.articlePersonPrefix + near }?.frequency ?? 0
+                let count = try searcher.personDirectory().entries.first { $0.name == near }?.articles ?? 0
                 entry.candidates = [NameListEntry.Count(value: PersonName.display(near), articles: count)]
             }
         } else if kind == .agency, results.total.articles == 0 {

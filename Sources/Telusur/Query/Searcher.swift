@@ -45,7 +45,7 @@ public final class Searcher {
     private var articleTable: [UInt32]?
     /// The persons the index knows (`XPA` terms) and their article counts, read once per
     /// revision: resolving a `person:` walks them, and `telusur batch` resolves hundreds.
-    private var personListStore: [(term: String, frequency: Int)]?
+    private var personListStore: PersonDirectory?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -130,12 +130,12 @@ public final class Searcher {
         }
     }
 
-    /// Every `XPA` term (a person the index knows) with its number of articles, read once per revision.
-    func personList() throws -> [(term: String, frequency: Int)] {
+    /// The persons the index knows (its `XPA` terms) with their numbers of articles, read once per revision.
+    func personDirectory() throws -> PersonDirectory {
         if let personListStore { return personListStore }
-        let list = try database.terms(prefix: Schema.articlePersonPrefix)
-        personListStore = list
-        return list
+        let directory = PersonDirectory(try database.terms(prefix: Schema.articlePersonPrefix))
+        personListStore = directory
+        return directory
     }
 
     /// Moves to the latest committed state of the index; true when it changed. When
@@ -199,7 +199,7 @@ public final class Searcher {
     /// The results of `query` and the wildcards it searched only in part.
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> (SearchResults, [WildcardExpansion]) {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() },
-                                                              personList: { try self.personList() }))
+                                                              personDirectory: { try self.personDirectory() }))
         compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
         if let batches = options.indexedIn {
