@@ -51,7 +51,7 @@ struct AlertCommand: ParsableCommand {
 
         @OptionGroup var indexOption: IndexOption
 
-        @Flag(help: "Print a JSON array of {name, query, lastRead}.")
+        @Flag(help: "Print a JSON array of {name, query, lastRead, readBatch}.")
         var json = false
 
         func run() throws {

@@ -19,6 +19,7 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var indexOption: IndexOption
     @OptionGroup var lock: LockOption
+    @OptionGroup var alerts: AlertOption
 
     @Flag(help: "After indexing, remove the articles read earlier from files under each PATH that no longer exist.")
     var prune = false
@@ -63,6 +64,7 @@ struct IndexCommand: ParsableCommand {
         let indexer = try lock.acquire {
             try Indexer(location: indexOption.location, options: Indexer.Options(batchDocuments: batch, recognizeEntities: !noEntities, shards: shards, extractQuotes: !noQuotes))
         }
+        let firstBatch = indexer.batch
         var problems = 0
         var problemsByFile: [String: Int] = [:]
         let showProgress = progress == .always || (progress == .auto && !quiet && isatty(STDERR_FILENO) != 0)
@@ -132,6 +134,12 @@ struct IndexCommand: ParsableCommand {
             if prune { print("pruned \(pruned.count) article\(pruned.count == 1 ? "" : "s") whose files are gone") }
             let prunedKey = prune ? ", \"pruned\": \(pruned.count)" : ""
             print("{\"articles\": \(articles), \"paragraphs\": \(totals.paragraphs), \"unchanged\": \(totals.unchanged), \"problems\": \(problems), \"not_read\": \(summary.skippedFiles)\(prunedKey)}")
+        }
+        // What this run brought each saved search (nothing is marked read: `telusur alerts` does).
+        if indexer.batch > firstBatch {
+            alerts.report(AlertOption.reader(indexOption.location), batches: firstBatch...(indexer.batch - 1)) { line in
+                if !quiet { print(line) }
+            }
         }
         if problems > 0 || summary.skippedFiles > 0 { throw ExitCode(1) }
     }

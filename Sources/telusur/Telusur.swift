@@ -27,7 +27,7 @@ struct TelusurCommand: ParsableCommand {
             RecognizeCommand.self,
             QuotesCommand.self,
             ServeCommand.self,
-            AlertCommand.self,
+            AlertCommand.self, AlertsCommand.self, BatchCommand.self, PickupCommand.self,
             OfficeCommand.self,
         ]
     )

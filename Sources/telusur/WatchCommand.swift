@@ -17,6 +17,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var indexOption: IndexOption
     @OptionGroup var lock: LockOption
+    @OptionGroup var alerts: AlertOption
 
     @Option(help: "How to read the inputs: auto (by content and name), jsonl or text.")
     var format: InputFormat = .auto
@@ -74,6 +75,9 @@ struct WatchCommand: ParsableCommand {
         func print(_ line: String) {
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // The batches of each burst, for its alert lines.
+        var firstBatch = indexer.batch
+        var alertReader: AlertReader?
         try watcher.run(indexer: indexer, log: { event in
             switch event {
             case .indexed(let id, let paragraphs, let file):
@@ -88,6 +92,12 @@ struct WatchCommand: ParsableCommand {
                 printError("telusur: \(skipped.path): not read, \(skipped.reason)")
             case .committed(let indexed, let removed):
                 print("committed: \(indexed) indexed, \(removed) removed; watching \((paths + addresses).joined(separator: " "))".terminalSafe())
+                if indexer.batch > firstBatch {
+                    // Opened once there are alerts; kept, and refreshed by each read.
+                    if alertReader == nil { alertReader = AlertOption.reader(indexOption.location) }
+                    alerts.report(alertReader, batches: firstBatch...(indexer.batch - 1), print: print)
+                    firstBatch = indexer.batch
+                }
             }
         }, shouldStop: { StopSignal.isSet })
         print("stopped; everything indexed is committed")

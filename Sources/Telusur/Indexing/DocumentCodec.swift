@@ -26,6 +26,8 @@ struct DocumentCodec {
         var group: String
         /// The content hash (``Indexer/contentHash(_:)``).
         var hash: String
+        /// The indexing batch writing it (``Schema/batchSlot``).
+        var batch: Int = 0
     }
 
     private let tokenizer = Tokenizer()
@@ -82,10 +84,13 @@ struct DocumentCodec {
             try title.setValue(Self.fingerprintValue(fingerprint, group: analysis.group), slot: Schema.fingerprintSlot)
         }
         try add(Schema.term(Schema.groupPrefix, analysis.group), to: title)
+        let shingles = Self.shingles(of: article, tokenizer: tokenizer)
+        for shingle in shingles { try add(Self.sentenceTerm(shingle), to: title) }
+        try title.setValue(String(shingles.count), slot: Schema.sentenceCountSlot)
         try add(Schema.titleDocumentTerm, to: title)
         try add(Schema.paragraphTerm(article: article.id, number: 0), to: title)
         if let origin = article.origin.flatMap(Self.originTerm) { try add(origin, to: title) }
-        try setValues(of: title, article: article, paragraph: 0, facets: facets, group: analysis.group)
+        try setValues(of: title, article: article, paragraph: 0, facets: facets, analysis: analysis)
         try title.setValue(analysis.hash, slot: Schema.hashSlot)
         try title.setData(try ArticleRecord(article).encoded())
 
@@ -98,7 +103,7 @@ struct DocumentCodec {
             try addEntities(found, to: document)
             if let quoted = analysis.quotes[paragraph.number] { try addQuotes(quoted, to: document) }
             try add(Schema.paragraphTerm(article: article.id, number: paragraph.number), to: document)
-            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, group: analysis.group)
+            try setValues(of: document, article: article, paragraph: paragraph.number, facets: facets, analysis: analysis)
             try document.setData(paragraph.text)
             documents.append(document)
         }
@@ -191,9 +196,10 @@ struct DocumentCodec {
     }
 
     private func setValues(of document: XapianDocument, article: Article, paragraph: Int, facets: String,
-                           group: String) throws {
+                           analysis: Analysis) throws {
         try document.setValue(facets, slot: Schema.facetSlot)
-        try document.setValue(group, slot: Schema.groupSlot)
+        try document.setValue(analysis.group, slot: Schema.groupSlot)
+        try document.setValue(Self.batchValue(analysis.batch), slot: Schema.batchSlot)
         try document.setValue(article.id, slot: Schema.articleSlot)
         try document.setValue(article.date ?? "", slot: Schema.dateSlot)
         try document.setValue(Schema.orderValue(date: article.date, id: article.id), slot: Schema.orderSlot)
@@ -209,6 +215,30 @@ struct DocumentCodec {
         var terms = [Schema.articleTerm(article.id)]
         if let source = article.source, !source.isEmpty { terms.append(Schema.sourceTerm(source)) }
         return terms
+    }
+
+    /// The distinct sentence shingles of the article's paragraphs (not its title:
+    /// outlets rewrite headlines), in first-seen order.
+    static func shingles(of article: Article, tokenizer: Tokenizer) -> [UInt64] {
+        var seen = Set<UInt64>()
+        var ordered: [UInt64] = []
+        for paragraph in article.paragraphs {
+            for sentence in SentenceShingle.sentences(of: paragraph.text, tokenizer: tokenizer) {
+                if let shingle = sentence.shingle, seen.insert(shingle).inserted { ordered.append(shingle) }
+            }
+        }
+        return ordered
+    }
+
+    /// The term of a sentence shingle (18 bytes).
+    static func sentenceTerm(_ shingle: UInt64) -> String {
+        Schema.sentencePrefix + SentenceShingle.hex(shingle)
+    }
+
+    /// The shingle of a sentence term, nil when it is not one.
+    static func shingle(inTerm term: String) -> UInt64? {
+        guard term.hasPrefix(Schema.sentencePrefix) else { return nil }
+        return UInt64(term.dropFirst(Schema.sentencePrefix.count), radix: 16)
     }
 
     /// The origin term of a path, nil when the path is too long for a term.
@@ -280,6 +310,16 @@ struct DocumentCodec {
     static let facetListSkip = Schema.facetArticlePrefix
 
     // MARK: - values
+
+    /// A batch number as ``Schema/batchSlot`` and ``Schema/batchKey`` hold it: ten
+    /// decimal digits, so that values sort as numbers and a range of them is a batch range.
+    static func batchValue(_ number: Int) -> String {
+        let digits = String(max(0, number))
+        return String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+    }
+
+    /// The batch number of a stored value (0 when there is none: an index older than batches).
+    static func batchNumber(_ value: String) -> Int { Int(value) ?? 0 }
 
     /// The paragraph number as ``Schema/paragraphSlot`` holds it (decimal text, 0 = title).
     static func paragraphValue(_ number: Int) -> String { String(number) }

@@ -76,6 +76,9 @@ public final class Indexer {
     private var seen = Set<String>()
     /// Builds every document: terms, values, records (and the batch's spelling words).
     private var codec = DocumentCodec()
+    /// The number of the batch being written: one more than the last committed one
+    /// (``Schema/batchKey``, the highest over the shards), raised at each commit.
+    public private(set) var batch = 1
 
     /// Opens (or creates) the index for writing.
     ///
@@ -102,6 +105,15 @@ public final class Indexer {
             }
             writers = opened
             startedEmpty = try opened.allSatisfy { try $0.documentCount() == 0 }
+            // Read through a reader of each shard (the writer has no metadata lookup):
+            // the writers hold the lock, so no other commit moves the counter meanwhile.
+            var committed = 0
+            for shard in layout.paths {
+                path = shard
+                let value = try XapianDatabase(paths: [shard]).metadata(Schema.batchKey)
+                committed = max(committed, DocumentCodec.batchNumber(value))
+            }
+            batch = committed + 1
             if startedEmpty { for writer in opened { try writer.setMetadata(Schema.version, for: Schema.versionKey) } }
         } catch let error as XapianError {
             if error.kind == .databaseLocked { throw IndexingError.lockFailure(index: path) }
@@ -223,11 +235,16 @@ public final class Indexer {
                 // scales them all alike).
                 for (word, count) in spelling { try writer.addSpelling(word, frequency: count) }
                 try writer.setMetadata(stamp, for: Schema.lastUpdateKey)
+                // The batch counter and its time on every shard, in the same commit as
+                // the documents that carry the number.
+                try writer.setMetadata(DocumentCodec.batchValue(batch), for: Schema.batchKey)
+                try writer.setMetadata(stamp, for: Schema.batchTimeKey(batch))
                 try writer.commit()
             }
             inTransaction = false
             pending = 0
             totals.commits += 1
+            batch += 1
         } catch let error as XapianError {
             cancelBatch()
             throw IndexingError.writeFailed(index: location.path, article: nil, reason: error)
@@ -250,7 +267,8 @@ public final class Indexer {
         // One pass over the article's words: its fingerprint and its distinct words.
         let fingerprint = codec.scanWords(of: article)
         let group = try fingerprint.map { try nearDuplicateGroup(of: $0) ?? article.id } ?? article.id
-        let analysis = DocumentCodec.Analysis(entities: entities, quotes: quotes, fingerprint: fingerprint, group: group, hash: hash)
+        let analysis = DocumentCodec.Analysis(entities: entities, quotes: quotes, fingerprint: fingerprint, group: group,
+                                              hash: hash, batch: batch)
         for document in try codec.documents(for: article, analysis: analysis) { try writer.add(document) }
     }
 

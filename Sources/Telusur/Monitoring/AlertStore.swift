@@ -52,14 +52,59 @@ public struct AlertStore {
         } catch {
             throw MonitoringError.badQuery(query: query, reason: error.description)
         }
-        let alert = SavedAlert(name: name, query: query, lastRead: ISO8601DateFormatter().string(from: now))
+        var alert = SavedAlert(name: name, query: query, lastRead: ISO8601DateFormatter().string(from: now))
         try update { alerts in
+            // Read under the lock: what is indexed so far counts as read.
+            alert.readBatch = try committedBatch()
             guard !alerts.contains(where: { $0.name == name }) else {
                 throw MonitoringError.duplicate(name: name, index: location.path)
             }
             alerts.append(alert)
         }
         return alert
+    }
+
+    /// The number of the last committed indexing batch (``Schema/batchKey``; 0 before any).
+    public func committedBatch() throws -> Int {
+        DocumentCodec.batchNumber(try metadata(Schema.batchKey))
+    }
+
+    /// When batch `number` was committed, nil when the index does not say.
+    public func batchTime(_ number: Int) throws -> Date? {
+        ISO8601DateFormatter().date(from: try metadata(Schema.batchTimeKey(number)))
+    }
+
+    /// The last batch committed before `date` (0 when none was): the articles of the
+    /// batches after it were indexed at or after `date`. Batch times grow with their
+    /// numbers, so it walks back from the last one.
+    public func lastBatch(before date: Date) throws -> Int {
+        var number = try committedBatch()
+        while number > 0 {
+            if let time = try batchTime(number), time < date { return number }
+            number -= 1
+        }
+        return 0
+    }
+
+    /// Marks each alert named in `read` as read through its batch (never back), now.
+    public func markRead(_ read: [(name: String, through: Int)], now: Date = Date()) throws {
+        guard !read.isEmpty else { return }
+        let stamp = ISO8601DateFormatter().string(from: now)
+        try update { alerts in
+            for (name, through) in read {
+                guard let at = alerts.firstIndex(where: { $0.name == name }) else { continue }
+                alerts[at].readBatch = max(alerts[at].readBatch ?? 0, through)
+                alerts[at].lastRead = stamp
+            }
+        }
+    }
+
+    private func metadata(_ key: String) throws -> String {
+        do {
+            return try XapianDatabase(paths: [databasePath]).metadata(key)
+        } catch let error as XapianError {
+            throw IndexingError.cannotOpen(index: location.path, reason: error)
+        }
     }
 
     /// Deletes the alert called `name`.

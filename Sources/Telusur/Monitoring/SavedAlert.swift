@@ -9,10 +9,14 @@ public struct SavedAlert: Codable, Sendable, Equatable {
     public var query: String
     /// When the alert was created or its matches were last read.
     public var lastRead: String
+    /// The last indexing batch read (``Schema/batchKey``): the articles of later batches
+    /// are new. nil in alerts saved before batches were numbered, read as 0.
+    public var readBatch: Int?
 
-    public init(name: String, query: String, lastRead: String) {
+    public init(name: String, query: String, lastRead: String, readBatch: Int? = nil) {
         self.name = name
         self.query = query
         self.lastRead = lastRead
+        self.readBatch = readBatch
     }
 }

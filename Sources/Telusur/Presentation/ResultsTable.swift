@@ -17,9 +17,17 @@ public struct ResultsTable: Sendable {
     /// The column names of the header row.
     public static let header = ["rank", "id", "date", "source", "title", "url", "paragraph", "text", "persons", "agencies"]
 
+    let columns: [String]
     let rows: [[String]]
 
+    /// Any table in the same format (`telusur batch --csv`): the column names, then the rows.
+    public init(header: [String], rows: [[String]]) {
+        columns = header
+        self.rows = rows
+    }
+
     public init(_ results: SearchResults) {
+        columns = Self.header
         let lexicon = try? EntityLexicon.shared.get()
         var rows: [[String]] = []
         for hit in results.hits {
@@ -38,7 +46,7 @@ public struct ResultsTable: Sendable {
     /// The table as text, header first, each row ended by CRLF (csv, as RFC 4180 says) or LF (tsv).
     public func text(_ format: Format) -> String {
         let end = format == .csv ? "\r\n" : "\n"
-        return ([Self.header] + rows).map { row in
+        return ([columns] + rows).map { row in
             row.map { Self.field($0, format) }.joined(separator: format == .csv ? "," : "\t")
         }.joined(separator: end) + end
     }

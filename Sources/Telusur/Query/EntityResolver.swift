@@ -25,6 +25,8 @@ struct EntityResolver {
     let database: XapianDatabase
     /// Loads the recognizer when a query first needs it.
     let recognizer: () throws -> EntityRecognizer
+    /// The persons the index knows (the searcher keeps them per revision).
+    var personDirectory: (() throws -> PersonDirectory)? = nil
     var resolved = ResolvedEntities()
 
     /// The index's person keys grouped by person; nil: each key alone.
@@ -50,9 +52,10 @@ struct EntityResolver {
         // Names that hold every typed word, most written-about first.
         var candidates: [(name: String, articles: Int)] = []
         let first = key.split(separator: " ").first.map(String.init) ?? key
-        for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
-            let name = String(term.dropFirst(Schema.articlePersonPrefix.count))
-            guard name.contains(first) else { continue }
+        let directory = try personDirectory?() ?? PersonDirectory(try database.terms(prefix: Schema.articlePersonPrefix))
+        // Only names that have the first typed word as a word can hold every typed word.
+        for index in directory.names(withWord: first) {
+            let (name, count) = directory.entries[index]
             let nameWords = Set(name.split(separator: " ").map(String.init))
             if name != key, words.isSubset(of: nameWords) { candidates.append((name, count)) }
         }
@@ -117,4 +120,29 @@ struct EntityResolver {
         resolved.agencies.append(AgencyReference(agency: agency, region: region))
         return Schema.agencyPrefix + agency + (region.map { "@" + $0 } ?? "")
     }
+}
+
+/// The persons an index knows (its `XPA` terms) with their article counts, and which
+/// names hold each word, so resolving a name looks at the names that share its first
+/// word instead of every name (`telusur batch` resolves a thousand names in a row).
+struct PersonDirectory {
+    /// Each person's key ("herman deru") and number of articles, in term order.
+    let entries: [(name: String, articles: Int)]
+    private let byWord: [String: [Int]]
+
+    init(_ terms: [(term: String, frequency: Int)]) {
+        var entries: [(name: String, articles: Int)] = []
+        var byWord: [String: [Int]] = [:]
+        entries.reserveCapacity(terms.count)
+        for (term, count) in terms {
+            let name = String(term.dropFirst(Schema.articlePersonPrefix.count))
+            for word in Set(name.split(separator: " ")) { byWord[String(word), default: []].append(entries.count) }
+            entries.append((name, count))
+        }
+        self.entries = entries
+        self.byWord = byWord
+    }
+
+    /// The entries whose name has `word` as one of its words.
+    func names(withWord word: String) -> [Int] { byWord[word] ?? [] }
 }

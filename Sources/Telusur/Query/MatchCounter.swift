@@ -1,6 +1,6 @@
 /// Exact totals and facet counts of one query, however they are counted: one shape for
 /// every way (as tantivy's `Collector`s are), so a new way to count is a new type and
-/// not a branch in ``Searcher``. ``Searcher/counter(for:compiled:facets:)`` picks one.
+/// not a branch in ``Searcher``. ``Searcher/counter(for:compiled:facets:filtered:)`` picks one.
 protocol MatchCounter {
     /// Matching documents (paragraphs, titles counted as paragraph 0) and articles.
     var totals: (documents: Int, articles: Int) { get }

@@ -45,6 +45,9 @@ public struct SearchOptions: Sendable, Equatable {
     public var breakdown: Timeline.Breakdown?
     /// How many values ``breakdown`` follows (0: every one).
     public var breakdownTop: Int = 5
+    /// Only articles written by these indexing batches (``Schema/batchSlot``): what
+    /// `telusur alerts` calls new. nil: every article.
+    public var indexedIn: ClosedRange<Int>? = nil
 
     public init(limit: Int = 10, offset: Int = 0, sort: ResultOrder = .relevance, paragraphsPerArticle: Int = 1,
                 facets: Bool = false, group: Bool = true) {

@@ -20,8 +20,8 @@ extension Searcher {
     func nearestPerson(to key: String) throws -> (name: String, articles: Int)? {
         let typed = Array(key)
         var best: (name: String, articles: Int, edits: Int)?
-        for (term, count) in try database.terms(prefix: Schema.articlePersonPrefix) {
-            let name = Array(term.dropFirst(Schema.articlePersonPrefix.count))
+        for (known, count) in try personDirectory().entries {
+            let name = Array(known)
             guard abs(name.count - typed.count) <= Self.nameEdits, name != typed,
                   let edits = Self.editDistance(typed, name, atMost: Self.nameEdits) else { continue }
             if best.map({ edits < $0.edits || (edits == $0.edits && count > $0.articles) }) ?? true {

@@ -45,6 +45,9 @@ public final class Searcher {
     private var articleTable: [UInt32]?
     /// The index's person keys grouped by person (``PersonGroups``); rebuilt with the revision.
     var personGroupStore: PersonGroups?
+    /// The persons the index knows (`XPA` terms) and their article counts, read once per
+    /// revision: resolving a `person:` walks them, and `telusur batch` resolves hundreds.
+    private var personListStore: PersonDirectory?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -129,6 +132,18 @@ public final class Searcher {
         }
     }
 
+    /// The persons the index knows (its `XPA` terms) with their numbers of articles, read once per revision.
+    func personDirectory() throws -> PersonDirectory {
+        if let personListStore { return personListStore }
+        // From the index's summary when it is current: one metadata read, not a walk over the terms.
+        let terms = try summaryRevisions().flatMap { try IndexSummary.entries(in: database, agencies: false, revisions: $0) }?
+            .map { (term: Schema.articlePersonPrefix + $0.key, frequency: $0.articles) }
+            ?? database.terms(prefix: Schema.articlePersonPrefix)
+        let directory = PersonDirectory(terms)
+        personListStore = directory
+        return directory
+    }
+
     /// Moves to the latest committed state of the index; true when it changed. When
     /// shards were missing, or a remote one went away, connects to every shard again.
     @discardableResult
@@ -139,7 +154,7 @@ public final class Searcher {
         }
         do {
             let changed = try database.reopen()
-            if changed { (articleGroups, articleTable, personGroupStore) = (nil, nil, nil) }
+            if changed { (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil) }
             return changed
         } catch let error as XapianError where hasRemote && error.isNetworkFailure {
             try reconnect()
@@ -157,7 +172,7 @@ public final class Searcher {
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
         databaseCount = connection.connected.count
         missingShards = connection.missing
-        (articleGroups, articleTable, personGroupStore) = (nil, nil, nil)
+        (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil)
     }
 
     /// Parses and runs `text`.
@@ -190,9 +205,16 @@ public final class Searcher {
     /// The results of `query` and the wildcards it searched only in part.
     private func run(_ query: ParsedQuery, options: SearchOptions) throws -> (SearchResults, [WildcardExpansion]) {
         var compiler = QueryCompiler(entities: EntityResolver(database: database, recognizer: { try self.recognizer() },
+                                                              personDirectory: { try self.personDirectory() },
                                                               groups: { try self.personGroups() }))
         compiler.scope = options.within
         var compiled = try compiler.compile(query.root)
+        if let batches = options.indexedIn {
+            // Every document of an article carries its batch: a boolean filter keeps the weights.
+            let range = try XapianQuery.valueRange(slot: Schema.batchSlot, from: DocumentCodec.batchValue(batches.lowerBound),
+                                                   to: DocumentCodec.batchValue(batches.upperBound))
+            compiled = try XapianQuery.combine(.filter, [compiled, range])
+        }
         if ranking.titleWeight > 0, let boost = try compiler.titleBoost(query.root) {
             compiled = try XapianQuery.combine(.andMaybe, [compiled, try boost.scaled(by: ranking.titleWeight)])
         }
@@ -244,7 +266,8 @@ public final class Searcher {
             breakdown = try lists.series(kind, top: max(0, options.breakdownTop))
             counter = lists
         } else {
-            counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets)
+            counter = try self.counter(for: query, compiled: compiled, facets: options.facets || options.entityFacets,
+                                       filtered: options.indexedIn != nil)
         }
         let totals = counter.totals
         var facets = Facets()
@@ -281,8 +304,8 @@ public final class Searcher {
     /// How this query is counted: from term frequencies when it is one word without
     /// facets; with Xapian's own spy when a shard is remote; else with the shim's spy,
     /// which on one database tells articles apart by docid alone.
-    private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool) throws -> MatchCounter {
-        if !facets, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
+    private func counter(for query: ParsedQuery, compiled: XapianQuery, facets: Bool, filtered: Bool) throws -> MatchCounter {
+        if !facets, !filtered, case .term(let word)? = query.root { return try TermFrequencyCounter(database: database, word: word) }
         if hasRemote { return try FacetListMatchCounter(database: database, query: compiled, facets: facets, index: location.path) }
         return try LocalMatchCounter(database: database, query: compiled, facets: facets,
                                      articles: singleDatabase ? try articleLayout().groups : nil)
@@ -602,7 +625,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
-                (articleGroups, articleTable, personGroupStore) = (nil, nil, nil)
+                (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil)
                 return try body()
             } catch let error as XapianError where hasRemote && error.isNetworkFailure {
                 try reconnect()

@@ -70,6 +70,16 @@ public enum Schema {
     /// On a paragraph with quotes: its quotes as JSON (``QuoteRecord``), for `telusur quotes`.
     public static let quotesSlot = ValueSlot(rawValue: 9)
 
+    /// On every document: the indexing batch that wrote the article, as ten decimal
+    /// digits (``DocumentCodec/batchValue(_:)``), so a value range selects the articles
+    /// indexed after a batch (`telusur alerts`: new since last read, by the time they
+    /// were indexed, not their date). The last committed batch is in ``batchKey``.
+    public static let batchSlot = ValueSlot(rawValue: 11)
+    /// On the title document: how many distinct sentence shingles (``sentencePrefix``)
+    /// the article has, as decimal text: the denominator of the share of an article
+    /// another one reuses.
+    public static let sentenceCountSlot = ValueSlot(rawValue: 12)
+
     // MARK: terms
 
     /// Marks paragraph 0 (the title document) of every article; its term frequency
@@ -108,6 +118,11 @@ public enum Schema {
     public static let fingerprintBandPrefix = "XH"
     /// On the title document: the near-duplicate group ("XD" + group id).
     public static let groupPrefix = "XD"
+
+    /// On the title document: one sentence of the article's paragraphs ("XZ" + its
+    /// ``SentenceShingle`` as 16 hex digits), each once, for `telusur pickup`: the
+    /// articles that share sentences with another are the postings of its shingles.
+    public static let sentencePrefix = "XZ"
 
     /// On the title document: each distinct word of the article once ("W" + word);
     /// its term frequency is the number of articles containing the word.
@@ -162,6 +177,14 @@ public enum Schema {
 
     /// The metadata key holding the time of the last commit (ISO 8601).
     public static let lastUpdateKey = "telusur.last-update"
+    /// The metadata key holding the number of the last committed indexing batch (ten
+    /// decimal digits), on every shard: each commit writes the next number.
+    public static let batchKey = "telusur.batch"
+    /// The metadata key holding when batch `number` was committed (ISO 8601), for
+    /// `telusur alerts --since`.
+    public static func batchTimeKey(_ number: Int) -> String {
+        "telusur.batch-time." + String(number)
+    }
     /// The metadata key holding the schema version, checked when opening.
     public static let versionKey = "telusur.schema"
     /// The current schema version. 2: ``orderSlot``, and the article first in ``facetSlot``.

@@ -27,10 +27,12 @@ import Testing
 
         let listed = try CommandRunner.run(["alert", "list", "--index", index, "--json"])
         #expect(listed.status == 0, "\(listed.stderr)")
-        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: String]])
-        #expect(alerts.map { $0["name"] } == ["politik uang", "kpu"])
-        #expect(alerts.first?["query"] == "\"politik uang\" sumsel")
-        #expect(alerts.allSatisfy { $0["lastRead"]?.isEmpty == false })
+        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(alerts.map { $0["name"] as? String } == ["politik uang", "kpu"])
+        #expect(alerts.first?["query"] as? String == "\"politik uang\" sumsel")
+        #expect(alerts.allSatisfy { ($0["lastRead"] as? String)?.isEmpty == false })
+        // Saved as read through the last batch committed: the seeds' one indexing run.
+        #expect(alerts.allSatisfy { $0["readBatch"] as? Int == 1 })
 
         // A copy of the index carries them: they live inside it.
         let copy = directory.path + "/copy"
