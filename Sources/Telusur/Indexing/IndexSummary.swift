@@ -40,6 +40,20 @@ struct IndexSummary: Equatable {
     static let agenciesKey = "telusur.summary.agencies"
     /// One line per person as `persons` lists them (``PersonGroups``): articles, group key, its keys.
     static let personGroupsKey = "telusur.summary.person-groups"
+    /// Each key that is not its group's own, with its group key: what facets merge by.
+    static let personAliasesKey = "telusur.summary.person-aliases"
+
+    /// Key → group key for every key of a group of several (``personAliasesKey``); nil
+    /// when there is no summary of `revisions`.
+    static func personAliases(in database: XapianDatabase, revisions: [UInt64]) throws -> [String: String]? {
+        guard let body = try body(of: personAliasesKey, in: database, revisions: revisions) else { return nil }
+        var aliases: [String: String] = [:]
+        forEachLine(of: body) { line in
+            if let tab = line.firstIndex(of: "\t") { aliases[String(line[..<tab])] = String(line[line.index(after: tab)...]) }
+            return true
+        }
+        return aliases
+    }
 
     /// One entry of `persons`: a group of keys that name one person, counted once per article.
     struct PersonGroup: Equatable {
@@ -70,15 +84,28 @@ struct IndexSummary: Equatable {
 
     /// Calls `visit` with each person group of the summary, most articles first, until it
     /// returns false; false, without calling it, when there is no summary of `revisions`.
-    static func visitPersonGroups(in database: XapianDatabase, revisions: [UInt64], _ visit: (PersonGroup) -> Bool) throws -> Bool {
+    /// `wanted` sees each raw line first: a line it turns down is not parsed.
+    static func visitPersonGroups(in database: XapianDatabase, revisions: [UInt64], wanted: (Substring) -> Bool = { _ in true },
+                                  _ visit: (PersonGroup) -> Bool) throws -> Bool {
         guard let body = try body(of: personGroupsKey, in: database, revisions: revisions) else { return false }
-        for line in body.split(separator: "\n") {
+        forEachLine(of: body) { line in
+            guard wanted(line) else { return true }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, let count = Int(fields[0]) else { continue }
-            let group = PersonGroup(key: String(fields[1]), articles: count, keys: fields[2].split(separator: "|").map(String.init))
-            if !visit(group) { break }
+            guard fields.count == 3, let count = Int(fields[0]) else { return true }
+            return visit(PersonGroup(key: String(fields[1]), articles: count, keys: fields[2].split(separator: "|").map(String.init)))
         }
         return true
+    }
+
+    /// Calls `body` with each line until it returns false, without splitting the whole
+    /// text first (a list of 100,000 names is mostly not needed).
+    static func forEachLine(of text: Substring, _ body: (Substring) -> Bool) {
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            if end > start, !body(text[start..<end]) { return }
+            start = end < text.endIndex ? text.index(after: end) : end
+        }
     }
 
     /// Counts everything from the database's terms, as readers did before summaries.
@@ -110,7 +137,7 @@ struct IndexSummary: Equatable {
         var revisions = try paths.map { try XapianMaintenance.revision(of: $0) }
         let database = try XapianDatabase(paths: paths)
         if try counts(in: database, revisions: revisions) != nil,
-           try body(of: personGroupsKey, in: database, revisions: revisions) != nil { return }
+           try body(of: personAliasesKey, in: database, revisions: revisions) != nil { return }
         var summary = try counted(from: database, revisions: [])
         for i in summary.agencies.indices { summary.agencies[i].name = agencyName(summary.agencies[i].key) }
         // The commit below moves the first shard on by one: that revision is the one described.
@@ -122,11 +149,14 @@ struct IndexSummary: Equatable {
             try first.setMetadata(encoded(summary.persons, stamp: summary.stamp()), for: personsKey)
             try first.setMetadata(encoded(summary.agencies, stamp: summary.stamp()), for: agenciesKey)
             var groups = summary.stamp() + "\n"
+            var aliases = summary.stamp() + "\n"
             // Keys are tokenizer output: no tab, newline or "|" in them.
             for group in try personGroups(database, entries: summary.persons) {
                 groups += "\(group.articles)\t\(group.key)\t\(group.keys.joined(separator: "|"))\n"
+                for key in group.keys where key != group.key { aliases += "\(key)\t\(group.key)\n" }
             }
             try first.setMetadata(groups, for: personGroupsKey)
+            try first.setMetadata(aliases, for: personAliasesKey)
             try first.commit()
         } catch {
             try? first.cancel()
@@ -188,11 +218,10 @@ struct IndexSummary: Equatable {
     static func visitEntries(in database: XapianDatabase, agencies: Bool, revisions: [UInt64],
                              _ visit: (Entry) -> Bool) throws -> Bool {
         guard let body = try body(of: agencies ? agenciesKey : personsKey, in: database, revisions: revisions) else { return false }
-        for line in body.split(separator: "\n") {
+        forEachLine(of: body) { line in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count >= 2, let count = Int(fields[0]) else { continue }
-            let entry = Entry(key: String(fields[1]), articles: count, name: fields.count == 3 ? String(fields[2]) : nil)
-            if !visit(entry) { break }
+            guard fields.count >= 2, let count = Int(fields[0]) else { return true }
+            return visit(Entry(key: String(fields[1]), articles: count, name: fields.count == 3 ? String(fields[2]) : nil))
         }
         return true
     }

@@ -48,6 +48,8 @@ public final class Searcher {
     /// The persons the index knows (`XPA` terms) and their article counts, read once per
     /// revision: resolving a `person:` walks them, and `telusur batch` resolves hundreds.
     private var personListStore: PersonDirectory?
+    /// Key → group key for grouped persons (``personAliases()``); rebuilt with the revision.
+    var personAliasStore: [String: String]?
 
     /// Below this many matching articles, a spelling correction is looked for.
     public static let suggestBelow = 3
@@ -154,7 +156,7 @@ public final class Searcher {
         }
         do {
             let changed = try database.reopen()
-            if changed { (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil) }
+            if changed { (articleGroups, articleTable, personGroupStore, personListStore, personAliasStore) = (nil, nil, nil, nil, nil) }
             return changed
         } catch let error as XapianError where hasRemote && error.isNetworkFailure {
             try reconnect()
@@ -172,7 +174,7 @@ public final class Searcher {
         singleDatabase = connection.connected.count == 1 && !connection.hasRemote
         databaseCount = connection.connected.count
         missingShards = connection.missing
-        (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil)
+        (articleGroups, articleTable, personGroupStore, personListStore, personAliasStore) = (nil, nil, nil, nil, nil)
     }
 
     /// Parses and runs `text`.
@@ -537,13 +539,40 @@ public final class Searcher {
                 list.append(EntityCount(key: group.key, name: PersonName.display(group.key), articles: group.articles))
                 return true
             }
-            let summarised = try summaryRevisions().map { try IndexSummary.visitPersonGroups(in: database, revisions: $0, take) } ?? false
+            // A line that holds neither the needle (as typed or folded) nor an old spelling cannot match: not parsed.
+            // Byte searches: Foundation's `contains` was most of a `--match` over 100,000 names.
+            let patterns = ([needle, foldedNeedle] + ["oe", "dj", "tj", "nj", "sj", "ch"]).map { Array($0.utf8) }
+            func wanted(_ line: Substring) -> Bool {
+                guard !needle.isEmpty else { return true }
+                return line.utf8.withContiguousStorageIfAvailable { text in
+                    patterns.contains { Self.bytes(text, contain: $0) }
+                } ?? true
+            }
+            let summarised = try summaryRevisions().map {
+                try IndexSummary.visitPersonGroups(in: database, revisions: $0, wanted: wanted, take)
+            } ?? false
             if !summarised {
                 let entries = try IndexSummary.entries(database, prefix: Schema.articlePersonPrefix)
                 for group in try IndexSummary.personGroups(database, entries: entries) where take(group) {}
             }
             return list
         }
+    }
+
+    /// Whether `pattern` occurs in `text` (bytes compared as they are).
+    static func bytes(_ text: UnsafeBufferPointer<UInt8>, contain pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first, pattern.count <= text.count else { return pattern.isEmpty }
+        var i = 0
+        let last = text.count - pattern.count
+        while i <= last {
+            if text[i] == first {
+                var j = 1
+                while j < pattern.count && text[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The agencies the index knows, regional ones ("kpu@sumatera-selatan") included.
@@ -625,7 +654,7 @@ public final class Searcher {
                 return try body()
             } catch let error as XapianError where error.kind == .databaseModified {
                 try database.reopen()
-                (articleGroups, articleTable, personGroupStore, personListStore) = (nil, nil, nil, nil)
+                (articleGroups, articleTable, personGroupStore, personListStore, personAliasStore) = (nil, nil, nil, nil, nil)
                 return try body()
             } catch let error as XapianError where hasRemote && error.isNetworkFailure {
                 try reconnect()

@@ -29,8 +29,12 @@ import Testing
         let lexicon = try EntityLexicon.shared.get()
         #expect(agencies.allSatisfy { $0.name == lexicon.agencyName($0.key) })
         #expect(try searcher.agencies(top: 15, match: nil).map(\.name) == counted.agencies.prefix(15).map { lexicon.agencyName($0.key) })
+        // The aliases facets merge by are the grouping's, and persons lists the groups.
+        let aliases = try #require(try IndexSummary.personAliases(in: searcher.database, revisions: revisions))
+        #expect(aliases == (try searcher.personGroups().canonical.filter { $0.key != $0.value }))
+        let groups = try IndexSummary.personGroups(searcher.database, entries: counted.persons)
+        #expect(try searcher.persons(top: 10, match: nil).map(\.key) == groups.prefix(10).map(\.key))
         // What the commands print comes from it, in the order counting gives.
-        #expect(try searcher.persons(top: 10, match: nil).map(\.key) == counted.persons.prefix(10).map(\.key))
         #expect(try searcher.statistics().terms == counted.terms)
         // Another revision, or the same revisions of other databases, is not described by it.
         #expect(try IndexSummary.counts(in: searcher.database, revisions: revisions.map { $0 + 1 }) == nil)
