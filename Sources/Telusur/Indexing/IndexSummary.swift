@@ -10,9 +10,10 @@ import Foundation
 /// as before, so a summary can be out of date but never wrong. Remote shards are
 /// always counted from their terms: their revisions are not known here.
 ///
-/// Three metadata entries on the first shard (the one `get_metadata` of a combined
-/// database reads): the counts, the persons and the agencies, each starting with the
-/// revisions line, so `agencies` does not read the persons list.
+/// Five metadata entries on the first shard (the one `get_metadata` of a combined
+/// database reads): the counts, the persons, the agencies, the person groups and
+/// their aliases, each starting with the same stamp line, so each command reads only
+/// the entry it needs.
 struct IndexSummary: Equatable {
     /// The shards' UUIDs joined by ":" (`get_uuid` of the combined database), so that a
     /// summary is never taken for that of other databases at the same revisions.
