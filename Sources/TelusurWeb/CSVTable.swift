@@ -1,12 +1,10 @@
 import Foundation
 import Telusur
 
-/// A table written as CSV (RFC 4180): a header row, fields quoted when they hold a
-/// comma, quote or line break.
-///
-/// Text from the index is hostile input: a cell that starts with `=`, `+`, `-`, `@`,
-/// a tab or a carriage return is a formula to a spreadsheet, so it gets a leading `'`
-/// (OWASP's advice on CSV injection).
+/// A table for a `text/csv` answer: a header row and rows of cells, written by
+/// ``ResultsTable`` (the CLI's table writer: RFC 4180 quoting, control characters as
+/// spaces, and a leading `'` on a text cell a spreadsheet would run as a formula,
+/// as OWASP advises on CSV injection).
 public struct CSVTable: Sendable {
     public var header: [String]
     /// Rows of cells; a nil cell is empty.
@@ -18,28 +16,21 @@ public struct CSVTable: Sendable {
         case number(String)
     }
 
+    public init(header: [String], rows: [[Cell]]) {
+        self.header = header
+        self.rows = rows
+    }
+
     /// The CSV text, CRLF line ends as the RFC says.
     public var text: String {
-        var out = header.map(Self.quote).joined(separator: ",") + "\r\n"
-        for row in rows {
-            out += row.map { cell in
+        ResultsTable(header: header, rows: rows.map { row in
+            row.map { cell in
                 switch cell {
                 case .number(let value): return value
-                case .text(let value): return Self.quote(Self.defused(value ?? ""))
+                case .text(let value): return value ?? ""
                 }
-            }.joined(separator: ",") + "\r\n"
-        }
-        return out
-    }
-
-    static func defused(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
-    }
-
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+        }).text(.csv)
     }
 
     /// The results of a search: one row per article, with its best paragraph (plain text).

@@ -17,9 +17,7 @@ public struct SuggestionDocument: Encodable, Sendable {
 
     /// Compact JSON text.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONOutput.text(self, layout: .compact)
     }
 }
 
@@ -46,9 +44,7 @@ public struct ErrorDocument: Encodable, Sendable {
     enum CodingKeys: String, CodingKey { case status, error, column }
 
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+        (try? JSONOutput.text(self, layout: .compact))
             ?? #"{"column":null,"error":"internal error","status":500}"#
     }
 }

@@ -40,9 +40,17 @@ struct AlertCommand: ParsableCommand {
         @Argument(help: "The query, in the search language (quote it).")
         var query: String
 
+        @Option(help: "Where the words must meet, as in search: article (anywhere in it) or paragraph (in one).")
+        var within: QueryScope = .article
+
         func run() throws {
-            let alert = try AlertCommand.withStore(indexOption, lock) { try $0.add(name: name, query: query) }
-            print("saved alert \"\(alert.name.terminalSafe())\": \(alert.query.terminalSafe())")
+            let alert = try AlertCommand.withStore(indexOption, lock) { try $0.add(name: name, query: query, within: within) }
+            print("saved alert \"\(alert.name.terminalSafe())\": \(alert.query.terminalSafe())\(Self.scope(alert))")
+        }
+
+        /// " (within one paragraph)" for an alert that wants it, "" for the default.
+        static func scope(_ alert: SavedAlert) -> String {
+            alert.within == .paragraph ? " (within one paragraph)" : ""
         }
     }
 
@@ -51,20 +59,18 @@ struct AlertCommand: ParsableCommand {
 
         @OptionGroup var indexOption: IndexOption
 
-        @Flag(help: "Print a JSON array of {name, query, lastRead, readBatch}.")
+        @Flag(help: "Print a JSON array of {name, query, lastRead, readBatch, within}.")
         var json = false
 
         func run() throws {
             let alerts = try AlertCommand.withStore(indexOption, nil) { try $0.list() }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(alerts), as: UTF8.self))
+                print(try JSONOutput.text(alerts))
                 return
             }
             if alerts.isEmpty { print("no alerts in \(indexOption.location.path.terminalSafe())") }
             for alert in alerts {
-                print("\(alert.name.terminalSafe())\t\(alert.query.terminalSafe())\tlast read \(alert.lastRead.terminalSafe())")
+                print("\(alert.name.terminalSafe())\t\(alert.query.terminalSafe())\(Add.scope(alert))\tlast read \(alert.lastRead.terminalSafe())")
             }
         }
     }

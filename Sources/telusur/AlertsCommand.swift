@@ -76,9 +76,7 @@ struct AlertsCommand: ParsableCommand {
 
     /// The alerts as pretty-printed JSON.
     static func json(_ found: [AlertNews]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(found), as: UTF8.self)
+        try JSONOutput.text(found)
     }
 
     /// One heading per alert, then its articles: date, source, title, id.

@@ -47,9 +47,7 @@ struct BatchCommand: ParsableCommand {
             return try lines.map { try lookup.lookup($0.text, line: $0.number, kind: kind) }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            print(try JSONOutput.text(entries))
         } else if csv {
             print(Self.table(entries).text(.csv), terminator: "")
         } else {

@@ -40,11 +40,9 @@ struct BenchCommand: ParsableCommand {
             reportMissing(searcher.missingShards, of: searcher)
             searcher.ranking = ranking.ranking
             let entries = try BenchmarkRunner.load(queries)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
             print(#"{"_meta": {"engine": "telusur", "version": "0.1.0"}}"#)
             try BenchmarkRunner(searcher: searcher, limit: limit, full: full, within: within).run(entries, repeat: self.repeat, warmup: warmup) { line in
-                print(String(decoding: try encoder.encode(line), as: UTF8.self))
+                print(try JSONOutput.text(line, layout: .compact))
             }
         } catch let error as SearchError {
             throw CommandError(message: error.description)

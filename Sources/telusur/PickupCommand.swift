@@ -41,15 +41,13 @@ struct PickupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let searcher = try shardOption.searcher(indexOption.location)
         let clock = ContinuousClock()
         let start = clock.now
         if survey {
             let found = try searcher.reuseSurvey(minimumShare: minShare ?? 0.3)
             let seconds = Self.seconds(clock.now - start)
-            if json { print(String(decoding: try encoder.encode(found), as: UTF8.self)); return }
+            if json { print(try JSONOutput.text(found)); return }
             print("\(found.reusing) of \(found.articles) articles reuse at least \(Self.percent(found.minimumShare)) of another article's sentences (\(found.pairs) pairs); \(found.reusingOutsideGroup) of them outside their near-duplicate group" + String(format: "; %.1f s", seconds))
             for example in found.examples {
                 print("  \(Self.percent(example.share)) of \(Self.describe(example.original)) in \(Self.describe(example.reuser))")
@@ -69,7 +67,7 @@ struct PickupCommand: ParsableCommand {
             printError("telusur: article \(id.terminalSafe()) has no sentence of \(SentenceShingle.minimumWords) words or more in the index (an index built before sentence shingles has none: re-index it)")
         }
         if json {
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONOutput.text(report))
         } else {
             var head = "\(Self.describe(report.original)): \(report.sentences) sentence\(report.sentences == 1 ? "" : "s")"
             if report.commonSentences > 0 { head += " (\(report.commonSentences) boilerplate left out)" }

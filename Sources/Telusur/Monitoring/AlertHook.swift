@@ -74,9 +74,7 @@ public struct AlertHook: Sendable {
     ///
     /// - Throws: ``AlertHookError`` when it cannot be found or started, or exits with another status than 0.
     public func run(_ news: AlertNews) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(news)
+        let data = try JSONOutput.data(news, layout: .compact)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         process.arguments = Array(words.dropFirst())

@@ -76,6 +76,7 @@ public struct AlertReader {
             if from < through {
                 var options = SearchOptions(limit: max(0, limit), sort: .newest, group: false)
                 options.indexedIn = (from + 1)...through
+                options.within = alert.within ?? .article
                 options.entityFacets = false
                 options.suggest = false
                 let results = try searcher.search(alert.query, options: options)

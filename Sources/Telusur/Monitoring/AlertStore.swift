@@ -45,14 +45,15 @@ public struct AlertStore {
     /// - Throws: ``MonitoringError`` for a bad or taken name or a query that does not
     ///   parse; ``IndexingError/locked(index:)`` while another process writes.
     @discardableResult
-    public func add(name: String, query: String, now: Date = Date()) throws -> SavedAlert {
+    public func add(name: String, query: String, within: QueryScope = .article, now: Date = Date()) throws -> SavedAlert {
         guard Self.isGoodName(name) else { throw MonitoringError.badName(name: name) }
         do {
             _ = try QueryParser().parse(query)
         } catch {
             throw MonitoringError.badQuery(query: query, reason: error.description)
         }
-        var alert = SavedAlert(name: name, query: query, lastRead: ISO8601DateFormatter().string(from: now))
+        var alert = SavedAlert(name: name, query: query, lastRead: ISO8601DateFormatter().string(from: now),
+                               within: within == .article ? nil : within)
         try update { alerts in
             // Read under the lock: what is indexed so far counts as read.
             alert.readBatch = try committedBatch()

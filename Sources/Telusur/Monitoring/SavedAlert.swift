@@ -12,11 +12,15 @@ public struct SavedAlert: Codable, Sendable, Equatable {
     /// The last indexing batch read (``Schema/batchKey``): the articles of later batches
     /// are new. nil in alerts saved before batches were numbered, read as 0.
     public var readBatch: Int?
+    /// Where the query's words must meet (`--within`); nil, as in alerts saved before
+    /// the option, is ``QueryScope/article``, the search default.
+    public var within: QueryScope?
 
-    public init(name: String, query: String, lastRead: String, readBatch: Int? = nil) {
+    public init(name: String, query: String, lastRead: String, readBatch: Int? = nil, within: QueryScope? = nil) {
         self.name = name
         self.query = query
         self.lastRead = lastRead
         self.readBatch = readBatch
+        self.within = within
     }
 }

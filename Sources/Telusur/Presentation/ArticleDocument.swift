@@ -80,8 +80,6 @@ public struct ArticleDocument: Encodable, Sendable {
 
     /// The document as pretty-printed JSON text.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self).jsonTerminalSafe
+        try JSONOutput.text(self)
     }
 }

@@ -28,8 +28,6 @@ public struct EntityListDocument: Encodable, Sendable {
 
     /// The document as pretty-printed JSON text.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONOutput.text(self)
     }
 }

@@ -92,8 +92,6 @@ public struct QuotesDocument: Encodable, Sendable {
 
     /// The document as one line of JSON (keys sorted, slashes unescaped).
     public func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONOutput.text(self, layout: .compact)
     }
 }

@@ -205,9 +205,7 @@ public struct ResultsDocument: Encodable, Sendable {
 
     /// The document as pretty-printed JSON text.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self).jsonTerminalSafe
+        try JSONOutput.text(self)
     }
 }
 

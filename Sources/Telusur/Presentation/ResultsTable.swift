@@ -4,7 +4,12 @@
 /// default), after a header row: rank, id, date, source, title, url, paragraph, text,
 /// persons, agencies (names joined by "; "). Text is whole, never cut to a snippet.
 /// Every field is made terminal-safe (control characters become spaces), so a cell
-/// cannot break a row or drive a terminal it is printed on.
+/// cannot break a row or drive a terminal it is printed on, and a field that a
+/// spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@` or a tab and
+/// is not a plain number) gets a leading `'` (OWASP's advice on CSV injection).
+///
+/// This is the one table writer: `search`, `quotes` and `batch` print through it, and
+/// the server's `text/csv` answers are written by it.
 public struct ResultsTable: Sendable {
     /// The separator between fields.
     public enum Format: Sendable {
@@ -52,7 +57,7 @@ public struct ResultsTable: Sendable {
     }
 
     static func field(_ value: String, _ format: Format) -> String {
-        let safe = value.terminalSafe()  // tabs kept by terminalSafe; newlines become spaces
+        let safe = defused(value.terminalSafe())  // tabs kept by terminalSafe; newlines become spaces
         switch format {
         case .tsv:
             return safe.replacingOccurrences(of: "\t", with: " ")
@@ -62,5 +67,12 @@ public struct ResultsTable: Sendable {
             }
             return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
+    }
+
+    /// `text` with a leading `'` when a spreadsheet would read it as a formula.
+    public static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+              Double(text) == nil else { return text }
+        return "'" + text
     }
 }

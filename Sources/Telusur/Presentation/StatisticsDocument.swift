@@ -46,8 +46,6 @@ public struct StatisticsDocument: Encodable, Sendable {
 
     /// The document as one line of JSON text.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONOutput.text(self, layout: .compact)
     }
 }

@@ -35,21 +35,15 @@ extension QuotesDocument {
 
     /// The quotes as CSV (RFC 4180) with a header line, for spreadsheets: article id,
     /// date, source, title, url, paragraph, speaker, speaker key, speaker description,
-    /// role, kind, cue, text. Control characters are escaped as in the terminal.
+    /// role, kind, cue, text. Written by ``ResultsTable``: control characters become
+    /// spaces, formulas are defused.
     public func csv() -> String {
-        var out = "article,date,source,title,url,paragraph,speaker,speaker_key,speaker_desc,role,kind,cue,text\r\n"
-        for q in quotes {
-            let fields: [String?] = [q.article.id, q.article.date, q.article.source, q.article.title, q.article.url,
-                                     String(q.paragraph), q.speaker?.name, q.speaker?.key, q.speakerDescription, q.role,
-                                     q.kind.rawValue, q.cue, q.text]
-            out += fields.map { Self.csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
+        let header = ["article", "date", "source", "title", "url", "paragraph", "speaker", "speaker_key", "speaker_desc",
+                      "role", "kind", "cue", "text"]
+        let rows = quotes.map { q in
+            [q.article.id, q.article.date, q.article.source, q.article.title, q.article.url, String(q.paragraph),
+             q.speaker?.name, q.speaker?.key, q.speakerDescription, q.role, q.kind.rawValue, q.cue, q.text].map { $0 ?? "" }
         }
-        return out
-    }
-
-    static func csvField(_ value: String) -> String {
-        let safe = value.terminalSafe()
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return ResultsTable(header: header, rows: rows).text(.csv)
     }
 }

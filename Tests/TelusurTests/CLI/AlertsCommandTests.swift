@@ -81,6 +81,27 @@ import Testing
         #expect(!unchanged.stdout.contains(" new for "), "\(unchanged.stdout)")
     }
 
+    /// `alert add --within paragraph` keeps the search's scope: "musi" is only in the
+    /// title of baru-1 and "warga" only in its body, so the article-wide alert finds it
+    /// and the one-paragraph alert does not.
+    @Test func anAlertKeepsItsScope() throws {
+        let directory = TemporaryDirectory()
+        let index = try seedIndex(directory, shards: 1)
+        #expect(try CommandRunner.run(["alert", "add", "--index", index, "lebar", "musi warga"]).status == 0)
+        let narrow = try CommandRunner.run(["alert", "add", "--index", index, "--within", "paragraph", "sempit", "musi warga"])
+        #expect(narrow.stdout.contains("saved alert \"sempit\": musi warga (within one paragraph)"), "\(narrow.stdout)\(narrow.stderr)")
+        let list = try CommandRunner.run(["alert", "list", "--index", index])
+        #expect(list.stdout.contains("sempit\tmusi warga (within one paragraph)\t"), "\(list.stdout)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(try CommandRunner.run(["alert", "list", "--index", index, "--json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(listed.map { $0["within"] as? String } == [nil, "paragraph"], "\(listed)")
+        let file = try directory.write("later.jsonl", Self.laterArticles)
+        #expect(try CommandRunner.run(["index", "--index", index, "--quiet", file]).status == 0)
+        let found = try news(try CommandRunner.run(["alerts", "--index", index, "--json"]))
+        let byName = Dictionary(uniqueKeysWithValues: found.map { ($0["name"] as? String ?? "", $0) })
+        #expect(ids(try #require(byName["lebar"])) == ["baru-1"], "\(found)")
+        #expect(byName["sempit"]?["total"] as? Int == 0, "\(found)")
+    }
+
     @Test func alertCommandGetsTheJSONWithoutAShell() throws {
         let directory = TemporaryDirectory()
         let index = try seedIndex(directory, shards: 1)

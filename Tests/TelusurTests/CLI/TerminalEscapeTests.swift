@@ -7,7 +7,7 @@ import Testing
 /// colour, except the newlines, tabs and colour codes telusur writes itself.
 @Suite struct TerminalEscapeTests {
     /// The control characters in `output` that telusur did not put there: everything
-    /// in C0/C1 and DEL, once our own SGR colour codes, newlines and tabs are set aside.
+    /// in C0/C1 and DEL, once our own SGR colour codes, newlines, CSV row ends and tabs are set aside.
     static func foreignControls(in output: String) -> [String] {
         var found: [String] = []
         let scalars = Array(output.unicodeScalars)
@@ -19,7 +19,9 @@ import Testing
                 while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == ";" { end += 1 }
                 if end < scalars.count, scalars[end] == "m" { index = end + 1; continue }
             }
-            if scalar != "\n" && scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
+            // A CSV's row ends (CRLF, as RFC 4180 says) are telusur's own too.
+            let rowEnd = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            if !rowEnd && scalar != "\n" && scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
                 let context = String(String.UnicodeScalarView(scalars[max(0, index - 10)..<min(scalars.count, index + 10)]))
                 found.append(String(format: "U+%04X in %@", scalar.value, context.debugDescription))
             }
@@ -46,6 +48,20 @@ import Testing
             ("persons json", ["persons", "--index", index, "--json"], nil),
             ("agencies", ["agencies", "--index", index], nil),
             ("stats", ["stats", "--index", index], nil),
+            ("csv", ["search", "--index", index, "--csv", query], nil),
+            ("tsv", ["search", "--index", index, "--tsv", query], nil),
+            ("agencies json", ["agencies", "--index", index, "--json"], nil),
+            ("stats json", ["stats", "--index", index, "--json"], nil),
+            ("quotes", ["quotes", "--index", index], nil),
+            ("quotes json", ["quotes", "--index", index, "--json"], nil),
+            ("quotes csv", ["quotes", "--index", index, "--csv"], nil),
+            ("batch", ["batch", "--index", index, "--kind", "query", "-"], "\(query)\n"),
+            ("batch json", ["batch", "--index", index, "--kind", "query", "--json", "-"], "\(query)\n"),
+            ("batch csv", ["batch", "--index", index, "--kind", "query", "--csv", "-"], "\(query)\n"),
+            ("alert add", ["alert", "add", "--index", index, "semua", query], nil),
+            ("alerts json", ["alerts", "--index", index, "--json"], nil),
+            ("alert list json", ["alert", "list", "--index", index, "--json"], nil),
+            ("pickup survey json", ["pickup", "--index", index, "--survey", "--json"], nil),
             ("repl", ["repl", "--index", index], "\(query)\n:open 1\n:facets on\n\(query)\n"),
             ("repl colour", ["repl", "--index", index, "--color", "always"], "\(query)\n:open 1\n:open 2\n:facets on\n\(query)\n"),
         ]
@@ -64,7 +80,8 @@ import Testing
             let object: [String: String] = [
                 "id": "berita-\(number)", "title": "Pemilu \(escape) damai", "source": "sumber\(escape).id",
                 "url": "https://contoh.id/\(escape)", "date": "2024-02-0\(number + 1)",
-                "body": "Pemilu \(escape) berjalan damai di Sumsel.\n\nKPU Sumsel \(escape) bersiap.",
+                "body": "Pemilu \(escape) berjalan damai di Sumsel.\n\nKPU Sumsel \(escape) bersiap.\n\n"
+                    + "\u{201C}Pemilu \(escape) harus damai dan jujur,\u{201D} kata Herman Deru.",
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             lines += String(decoding: data, as: UTF8.self) + "\n"
@@ -79,11 +96,37 @@ import Testing
                 #expect(output.contains("amai"), "\(name) printed nothing useful: \(output.prefix(300))")
             }
         }
+        let quotes = try CommandRunner.run(["quotes", "--index", index, "--json"])
+        #expect(quotes.stdout.contains("\\u009b31m"), "quotes --json escapes U+009B: \(quotes.stdout.prefix(300))")
         // JSON keeps the text exactly (escaped, so it decodes back to what was indexed).
         let json = try CommandRunner.run(["search", "--index", index, "--json", "pemilu"])
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let titles = (decoded["results"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
         #expect(titles.contains("Pemilu \u{9B}31m damai"), "\(titles)")
+    }
+
+    /// Every CSV a command prints (search, quotes, batch) goes through one writer: a
+    /// title or source that a spreadsheet would run as a formula gets a leading `'`.
+    @Test func formulasInEveryCSVAreDefused() throws {
+        let directory = TemporaryDirectory()
+        let object: [String: String] = [
+            "id": "rumus", "title": "=HYPERLINK(\"https://jahat.example\",\"Pemilu\")", "source": "@sumber",
+            "date": "2024-02-01",
+            "body": "Pemilu berjalan damai.\n\n\u{201C}Pemilu harus damai dan jujur,\u{201D} kata Herman Deru.",
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let file = try directory.write("rumus.jsonl", String(decoding: data, as: UTF8.self) + "\n")
+        let index = directory.path + "/idx"
+        #expect(try CommandRunner.run(["index", "--index", index, file]).status == 0)
+        let search = try CommandRunner.run(["search", "--index", index, "--csv", "pemilu"]).stdout
+        let tsv = try CommandRunner.run(["search", "--index", index, "--tsv", "pemilu"]).stdout
+        let quotes = try CommandRunner.run(["quotes", "--index", index, "--csv"]).stdout
+        for (name, output) in [("search", search), ("tsv", tsv), ("quotes", quotes)] {
+            #expect(output.contains("'=HYPERLINK("), "\(name): \(output)")
+            #expect(output.contains("'@sumber"), "\(name): \(output)")
+            #expect(!output.contains(",=HYPERLINK") && !output.contains("\t=HYPERLINK") && !output.contains(",@sumber"), "\(name)")
+        }
+        #expect(quotes.contains("Herman Deru"), "\(quotes)")
     }
 
     /// Row 4: an id with a control character is refused where it is read, so `--ids |

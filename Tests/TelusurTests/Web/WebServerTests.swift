@@ -144,8 +144,8 @@ struct WebServerTests {
         #expect(rows.count == 3)
         #expect(persons.text.hasPrefix("key,name,articles\r\n"))
         #expect(stats.status == 406)
-        #expect(CSVTable.defused("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")")
-        #expect(CSVTable.quote("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        let table = CSVTable(header: ["a", "b"], rows: [[.text("=SUM(A1:A9)"), .number("-3")], [.text("a, \"b\""), .text(nil)]])
+        #expect(table.text == "a,b\r\n'=SUM(A1:A9),-3\r\n\"a, \"\"b\"\"\",\r\n")
     }
 
     @Test("persons, agencies, person, agency, stats, suggest, article: the CLI's documents")
