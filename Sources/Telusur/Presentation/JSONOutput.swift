@@ -13,16 +13,14 @@ public enum JSONOutput {
 
     /// `value` as JSON text.
     public static func text<Value: Encodable>(_ value: Value, layout: Layout = .pretty) throws -> String {
-        String(decoding: try data(value, layout: layout), as: UTF8.self)
-    }
-
-    /// `value` as UTF-8 JSON bytes.
-    public static func data<Value: Encodable>(_ value: Value, layout: Layout = .pretty) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = layout == .pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                                      : [.sortedKeys, .withoutEscapingSlashes]
-        let raw = try encoder.encode(value)
-        guard raw.contains(where: { $0 == 0xC2 || $0 == 0x7F }) else { return raw }  // U+0080–U+009F start with C2
-        return Data(String(decoding: raw, as: UTF8.self).jsonTerminalSafe.utf8)
+        return String(decoding: try encoder.encode(value), as: UTF8.self).jsonTerminalSafe
+    }
+
+    /// `value` as UTF-8 JSON bytes (a hook's standard input).
+    public static func data<Value: Encodable>(_ value: Value, layout: Layout = .pretty) throws -> Data {
+        Data(try text(value, layout: layout).utf8)
     }
 }

@@ -144,7 +144,7 @@ struct WebServerTests {
         #expect(rows.count == 3)
         #expect(persons.text.hasPrefix("key,name,articles\r\n"))
         #expect(stats.status == 406)
-        let table = CSVTable(header: ["a", "b"], rows: [[.text("=SUM(A1:A9)"), .number("-3")], [.text("a, \"b\""), .text(nil)]])
+        let table = CSVTable(header: ["a", "b"], rows: [["=SUM(A1:A9)", "-3"], ["a, \"b\"", nil]])
         #expect(table.text == "a,b\r\n'=SUM(A1:A9),-3\r\n\"a, \"\"b\"\"\",\r\n")
     }
 
